@@ -53,6 +53,7 @@ public final class Cpu implements AutoCloseable {
     private final MemorySegment scratch;
     private final Calibration calibration;
     private final CpuContext userTemplate;
+    private final long cpuidFeatures;
     private final long[] argBuffer = new long[6];
     private SyscallHandler syscalls = () -> {
         throw new IllegalStateException("no system call handler installed");
@@ -94,6 +95,9 @@ public final class Cpu implements AutoCloseable {
             scratch = engine.contextAlloc();
             bootVectors = new ArrayList<>();
             calibration = new Calibration(engine, scratch, this::runRingZero);
+            runRingZero(KernelPage.VIRTUAL + KernelPage.CPUID_CODE, new ArrayList<>());
+            cpuidFeatures = engine.reg(EDX);
+            calibration.resetOldException();
             userTemplate = enterUserMode();
             bootVectors = null;
         } catch (RuntimeException | Error e) {
@@ -106,6 +110,11 @@ public final class Cpu implements AutoCloseable {
     /** Test and debugger access to the engine itself. */
     public Unicorn engine() {
         return engine;
+    }
+
+    /** CPUID leaf 1 EDX of the emulated CPU: the AT_HWCAP a program is told. */
+    public long cpuidFeatures() {
+        return cpuidFeatures;
     }
 
     public Mmu mmu() {

@@ -21,6 +21,7 @@ public final class KernelPage {
     public static final int TSS = 0x100;                // 104-byte i386 TSS; I/O bitmap offset 104 = none
     public static final int TSS_LIMIT = 103;
     public static final int CALIBRATION_CODE = 0x700;   // div %ecx ; int $0x80
+    public static final int CPUID_CODE = 0x740;         // cpuid ; int $0x80
     public static final int USER_ENTRY_CODE = 0x780;    // int $0x80 (the first ring-3 instruction ever run)
     public static final int IRET_CODE = 0x800;          // iret
     public static final int STACK_TOP = 0x1000;         // ring-0 stack for the iret frame
@@ -30,6 +31,7 @@ public final class KernelPage {
         ram.clearPage(PHYSICAL);
         ram.setInt(PHYSICAL + TSS + 0x64, (TSS_LIMIT + 1) << 16);   // io_bitmap_base just past the limit
         put(ram, CALIBRATION_CODE, 0xf7, 0xf1, 0xcd, 0x80);   // div %ecx ; int $0x80
+        put(ram, CPUID_CODE, 0x0f, 0xa2, 0xcd, 0x80);         // cpuid ; int $0x80
         put(ram, USER_ENTRY_CODE, 0xcd, 0x80);                // int $0x80
         put(ram, IRET_CODE, 0xcf);                            // iret
     }

@@ -1,0 +1,259 @@
+package minikernel.kernel;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import minikernel.cpu.Cpu;
+import minikernel.cpu.PhysicalMemory;
+import minikernel.kernel.arch.Traps;
+import minikernel.kernel.drivers.HostConsoleFile;
+import minikernel.kernel.exec.Exec;
+import minikernel.kernel.exec.ExecException;
+import minikernel.kernel.exec.Executable;
+import minikernel.kernel.exec.InitialStack;
+import minikernel.kernel.fs.File;
+import minikernel.kernel.fs.FilesStruct;
+import minikernel.kernel.fs.FsStruct;
+import minikernel.kernel.mm.FrameAllocator;
+import minikernel.kernel.mm.MmStruct;
+import minikernel.kernel.mm.PageFault;
+import minikernel.kernel.mm.UserAccess;
+import minikernel.kernel.sched.Exit;
+import minikernel.kernel.sched.KernelThread;
+import minikernel.kernel.sched.PidAllocator;
+import minikernel.kernel.sched.Scheduler;
+import minikernel.kernel.sched.Task;
+import minikernel.kernel.sched.TaskState;
+import minikernel.kernel.signal.SigHand;
+import minikernel.kernel.syscall.SyscallDispatcher;
+import minikernel.kernel.time.Clock;
+
+/**
+ * One booted machine: RAM, the CPU, and the kernel's subsystems wired together, in the order
+ * start_kernel() brings them up (memory, scheduler, time, then the first task). It runs either the
+ * default image's /sbin/init as pid 1 ({@link #boot}) or one program under a built-in init
+ * ({@link #runProgram}), and returns when the last task is gone.
+ */
+public final class Kernel implements AutoCloseable {
+    private final KernelConfig config;
+    private final PhysicalMemory ram;
+    private final Cpu cpu;
+    private final FrameAllocator frames;
+    private final PageFault pageFault;
+    private final UserAccess userAccess;
+    private final Clock clock;
+    private final PidAllocator pids = new PidAllocator(PidAllocator.PID_MAX_DEFAULT);
+    private final Scheduler scheduler;
+    private final SyscallDispatcher syscalls;
+    private final SplittableRandom random;
+    private final long swapperPgd;
+    private final File[] console;
+    private Task childReaper;
+    private boolean halted;
+    private int haltStatus;
+    private String haltReason;
+
+    public Kernel(KernelConfig config) {
+        this.config = config;
+        ram = new PhysicalMemory(config.memoryBytes());
+        try {
+            cpu = new Cpu(ram);
+        } catch (RuntimeException | Error e) {
+            ram.close();
+            throw e;
+        }
+        frames = new FrameAllocator(ram, cpu);
+        swapperPgd = frames.allocPage();      // init_mm's page directory: maps no user memory
+        pageFault = new PageFault(ram);
+        userAccess = new UserAccess(ram, pageFault, cpu);
+        clock = new Clock(config.clock(), cpu.quantum());
+        random = new SplittableRandom(config.seed() ^ 0x6d696e696b65726eL);
+        scheduler = new Scheduler(this, cpu, config.quantumBlocks(), config.seed());
+        scheduler.setTrapHandler(new Traps(this));
+        syscalls = new SyscallDispatcher(this, config.trace());
+        cpu.setSyscallHandler(syscalls);
+        cpu.setPageFaultHandler((address, access) -> pageFault.handle(scheduler.current().mm(), address, access));
+        cpu.switchMm(swapperPgd);
+        console = new File[]{
+            new HostConsoleFile(0, File.O_RDONLY, "/dev/console", userAccess),
+            new HostConsoleFile(1, File.O_WRONLY, "/dev/console", userAccess),
+            new HostConsoleFile(2, File.O_WRONLY, "/dev/console", userAccess)};
+    }
+
+    /**
+     * Runs {@code exe} as pid 2 under a built-in init (pid 1, a kernel thread that reaps orphans)
+     * and returns the program's status as a shell reports it: its exit code, or 128 + the signal
+     * that killed it. Returns when the last task has ended.
+     */
+    public int runProgram(Executable exe, List<String> argv, List<String> envp) throws ExecException {
+        ReaperInit reaper = new ReaperInit();
+        Task init = newTask("init", reaper, null);
+        childReaper = init;
+        Task program = newTask(exe.baseName(), null, init);
+        reaper.watch(program.pid());
+        Exec.execve(program, exe, argv, envp);
+        scheduler.wakeUpNewTask(init);
+        scheduler.wakeUpNewTask(program);
+        scheduler.run();
+        return Exit.shellStatus(reaper.status());
+    }
+
+    /** Boots {@code init} as pid 1 (the image's /sbin/init); returns its status when it exits. */
+    public int boot(Executable init, List<String> argv, List<String> envp) throws ExecException {
+        Task task = newTask(init.baseName(), null, null);
+        childReaper = task;
+        Exec.execve(task, init, argv, envp);
+        scheduler.wakeUpNewTask(task);
+        scheduler.run();
+        return Exit.shellStatus(haltStatus);
+    }
+
+    /** A task born of the kernel (not of fork): fd 0-2 on the console, root "/", default signals. */
+    private Task newTask(String comm, KernelThread body, Task parent) {
+        int pid = pids.alloc();
+        Task t = new Task(this, pid, comm, body);
+        t.setParent(parent);
+        t.setProcessGroup(1, 1);
+        t.setExitSignal(minikernel.kernel.signal.Signal.SIGCHLD.number);
+        t.setFs(new FsStruct("/", "/", 022));
+        FilesStruct files = new FilesStruct();
+        for (int fd = 0; fd < console.length; fd++) {
+            files.install(fd, console[fd].get(), false);
+        }
+        t.setFiles(files);
+        t.setSighand(new SigHand());
+        return t;
+    }
+
+    /** The built-in pid 1 under {@code run}: reaps every child, remembers the program's status. */
+    private final class ReaperInit implements KernelThread {
+        private int programPid;
+        private int status;
+
+        void watch(int pid) {
+            programPid = pid;
+        }
+
+        int status() {
+            return status;
+        }
+
+        @Override
+        public void run(Task self) {
+            Task zombie;
+            while ((zombie = Exit.findZombieChild(self, -1)) != null) {
+                if (zombie.pid() == programPid) {
+                    status = zombie.exitCode();
+                }
+                Exit.releaseTask(zombie);
+            }
+            if (self.children().isEmpty()) {
+                halt(status, null);
+            } else {
+                scheduler.sleep(self, TaskState.INTERRUPTIBLE);
+            }
+        }
+    }
+
+    /** Called when pid 1 exits: Linux panics ("Attempted to kill init!"); we halt with its status. */
+    public void initExited(int status) {
+        halt(status, null);
+    }
+
+    /** Every task is asleep and no timer will wake one: report and stop. */
+    public void deadlock() {
+        StringBuilder b = new StringBuilder("minikernel: deadlock: every task is asleep and nothing can wake one:");
+        for (Task t : scheduler.liveTasks()) {
+            b.append(' ').append(t).append(' ').append(t.state().procText());
+        }
+        System.err.println(b);
+        halt(Exit.killedStatus(9, false), "deadlock");
+    }
+
+    public void halt(int status, String reason) {
+        halted = true;
+        haltStatus = status;
+        haltReason = reason;
+    }
+
+    public boolean halted() {
+        return halted;
+    }
+
+    public String haltReason() {
+        return haltReason;
+    }
+
+    // ---- what the subsystems reach through the kernel ------------------------------------------
+
+    public KernelConfig config() {
+        return config;
+    }
+
+    public PhysicalMemory ram() {
+        return ram;
+    }
+
+    public Cpu cpu() {
+        return cpu;
+    }
+
+    public FrameAllocator frames() {
+        return frames;
+    }
+
+    public PageFault pageFault() {
+        return pageFault;
+    }
+
+    public UserAccess userAccess() {
+        return userAccess;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    public PidAllocator pids() {
+        return pids;
+    }
+
+    public SyscallDispatcher syscalls() {
+        return syscalls;
+    }
+
+    /** init_mm's page directory, loaded when no user address space is. */
+    public long swapperPgd() {
+        return swapperPgd;
+    }
+
+    /** The task orphans are given to (pid 1). */
+    public Task childReaper() {
+        return childReaper;
+    }
+
+    public InitialStack.Credentials credentials() {
+        return new InitialStack.Credentials(config.uid(), config.uid(), config.gid(), config.gid(), cpu.cpuidFeatures());
+    }
+
+    /** Bytes from the kernel's seeded generator (AT_RANDOM, getrandom): the same in every run. */
+    public byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        random.nextBytes(b);
+        return b;
+    }
+
+    /** A new, empty address space, or null when memory is exhausted. */
+    public MmStruct newMm() {
+        return MmStruct.allocate(ram, frames);
+    }
+
+    @Override
+    public void close() {
+        cpu.close();
+        ram.close();
+    }
+}

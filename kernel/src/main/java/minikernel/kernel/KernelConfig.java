@@ -1,0 +1,45 @@
+package minikernel.kernel;
+
+import java.io.PrintStream;
+import minikernel.kernel.time.Clock;
+
+/**
+ * How a kernel is set up for one run: what the command line chose.
+ *
+ * @param memoryBytes   physical RAM (default 256 MiB)
+ * @param quantumBlocks translated blocks a task runs before the scheduler tick preempts it
+ * @param seed          0 for fixed quanta; any other value perturbs them, reproducibly
+ * @param clock         virtual (reproducible) or host time
+ * @param trace         strace-style lines for every system call, or null
+ * @param uid           the user the guest runs as (the host's user under {@code run}, root at boot)
+ * @param gid           its group
+ */
+public record KernelConfig(long memoryBytes, long quantumBlocks, long seed, Clock.Mode clock, PrintStream trace,
+                           int uid, int gid) {
+    public static final long DEFAULT_MEMORY = 256L << 20;
+    public static final long DEFAULT_QUANTUM = 50_000;
+
+    public static KernelConfig defaults() {
+        return new KernelConfig(DEFAULT_MEMORY, DEFAULT_QUANTUM, 0, Clock.Mode.VIRTUAL, null, 0, 0);
+    }
+
+    public KernelConfig withTrace(PrintStream out) {
+        return new KernelConfig(memoryBytes, quantumBlocks, seed, clock, out, uid, gid);
+    }
+
+    public KernelConfig withSeed(long newSeed) {
+        return new KernelConfig(memoryBytes, quantumBlocks, newSeed, clock, trace, uid, gid);
+    }
+
+    public KernelConfig withMemory(long bytes) {
+        return new KernelConfig(bytes, quantumBlocks, seed, clock, trace, uid, gid);
+    }
+
+    public KernelConfig withClock(Clock.Mode mode) {
+        return new KernelConfig(memoryBytes, quantumBlocks, seed, mode, trace, uid, gid);
+    }
+
+    public KernelConfig withUser(int newUid, int newGid) {
+        return new KernelConfig(memoryBytes, quantumBlocks, seed, clock, trace, newUid, newGid);
+    }
+}

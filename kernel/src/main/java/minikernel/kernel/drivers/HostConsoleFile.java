@@ -1,0 +1,138 @@
+package minikernel.kernel.drivers;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
+import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import minikernel.kernel.fs.File;
+import minikernel.kernel.fs.Kstat;
+import minikernel.kernel.mm.UserAccess;
+import minikernel.kernel.sched.Task;
+import minikernel.kernel.syscall.Errno;
+
+/**
+ * The guest's view of one of the host's standard descriptors (its console): reads and writes go to
+ * the host descriptor, TCGETS and fstat are answered by the host, so a guest finds a terminal where
+ * the host has one and a pipe or file where it has those, and its C library buffers output exactly
+ * as it would natively. One object per host descriptor; the guest's 0, 1 and 2 point to these.
+ */
+public final class HostConsoleFile extends File {
+    /** Bytes moved through the host per call at most; larger requests loop (like MAX_RW_COUNT chunks). */
+    private static final int CHUNK = 1 << 20;
+
+    private final HostFd host;
+    private final String path;
+    private final UserAccess uaccess;
+
+    public HostConsoleFile(int hostFd, int flags, String path, UserAccess uaccess) {
+        super(flags);
+        this.host = new HostFd(hostFd);
+        this.path = path;
+        this.uaccess = uaccess;
+    }
+
+    /**
+     * Copies the guest's buffer page by page into a native buffer and writes it. A buffer that turns
+     * bad part-way is written up to the bad page, as Linux's write() returns the bytes it managed;
+     * a buffer bad from its first byte is -EFAULT.
+     */
+    @Override
+    public long write(Task current, long buf, long count) {
+        if (!writable()) {
+            return Errno.EBADF.negative();
+        }
+        long total = 0;
+        while (total < count) {
+            int want = (int) Math.min(CHUNK, count - total);
+            MemorySegment native_ = host.buffer(want);
+            int copied = uaccess.copyFromUserToNative(current.mm(), buf + total, native_, want);
+            if (copied <= 0) {
+                return total > 0 ? total : Errno.EFAULT.negative();
+            }
+            long written = host.write(native_, copied);
+            if (written < 0) {
+                return total > 0 ? total : written;
+            }
+            total += written;
+            if (written < want) {
+                break;
+            }
+        }
+        return total;
+    }
+
+    /** One host read(2), copied into the guest's buffer. Blocks the whole machine while it waits. */
+    @Override
+    public long read(Task current, long buf, long count) {
+        if (!readable()) {
+            return Errno.EBADF.negative();
+        }
+        int want = (int) Math.min(CHUNK, count);
+        if (want == 0) {
+            return 0;
+        }
+        if (!uaccess.accessOk(current.mm(), buf, want, true)) {
+            return Errno.EFAULT.negative();
+        }
+        MemorySegment native_ = host.buffer(want);
+        long n = host.read(native_, want);
+        if (n <= 0) {
+            return n;
+        }
+        if (uaccess.copyNativeToUser(current.mm(), buf, native_, (int) n) != n) {
+            return Errno.EFAULT.negative();
+        }
+        return n;
+    }
+
+    /** TCGETS is answered by the host's terminal (or its ENOTTY); other requests are not supported. */
+    @Override
+    public long ioctl(Task current, int request, long arg) {
+        if (request != HostFd.TCGETS) {
+            return Errno.ENOTTY.negative();
+        }
+        MemorySegment termios = host.buffer(HostFd.TERMIOS_SIZE);
+        long r = host.tcgets(termios);
+        if (r < 0) {
+            return r;
+        }
+        if (uaccess.copyNativeToUser(current.mm(), arg, termios, HostFd.TERMIOS_SIZE) != HostFd.TERMIOS_SIZE) {
+            return Errno.EFAULT.negative();
+        }
+        return 0;
+    }
+
+    /** The host's statx of the descriptor, as a Kstat. */
+    @Override
+    public Kstat stat() {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment s = a.allocate(HostFd.STATX_SIZE, 8);
+            if (host.statx(s) < 0) {
+                return null;
+            }
+            // struct statx (include/uapi/linux/stat.h): the same layout on every architecture
+            return new Kstat(
+                    Kstat.encodeDev(s.get(JAVA_INT_UNALIGNED, 0x88), s.get(JAVA_INT_UNALIGNED, 0x8c)),
+                    s.get(JAVA_LONG_UNALIGNED, 0x20),
+                    s.get(JAVA_SHORT_UNALIGNED, 0x1c) & 0xffff,
+                    s.get(JAVA_INT_UNALIGNED, 0x10),
+                    s.get(JAVA_INT_UNALIGNED, 0x14),
+                    s.get(JAVA_INT_UNALIGNED, 0x18),
+                    Kstat.encodeDev(s.get(JAVA_INT_UNALIGNED, 0x80), s.get(JAVA_INT_UNALIGNED, 0x84)),
+                    s.get(JAVA_LONG_UNALIGNED, 0x28),
+                    s.get(JAVA_INT_UNALIGNED, 0x04),
+                    s.get(JAVA_LONG_UNALIGNED, 0x30),
+                    s.get(JAVA_LONG_UNALIGNED, 0x40), s.get(JAVA_INT_UNALIGNED, 0x48),
+                    s.get(JAVA_LONG_UNALIGNED, 0x70), s.get(JAVA_INT_UNALIGNED, 0x78),
+                    s.get(JAVA_LONG_UNALIGNED, 0x60), s.get(JAVA_INT_UNALIGNED, 0x68),
+                    s.get(JAVA_LONG_UNALIGNED, 0x50), s.get(JAVA_INT_UNALIGNED, 0x58));
+        }
+    }
+
+    @Override
+    public String path() {
+        return path;
+    }
+}

@@ -1,0 +1,137 @@
+package minikernel.kernel.drivers;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+
+/**
+ * A file descriptor of the host process, used as a device by the guest's console: the host's
+ * read(2), write(2), ioctl(2) and statx(2) through the host C library, with errno captured. The
+ * kernel passes the guest's bytes and its terminal questions straight through, so a guest sees its
+ * stdin, stdout and stderr as a native program would (a terminal, a pipe or a file).
+ */
+public final class HostFd {
+    /** TCGETS: the same request number and the same 36-byte struct termios on i386 and x86-64. */
+    public static final int TCGETS = 0x5401;
+    public static final int TERMIOS_SIZE = 36;
+    public static final int STATX_SIZE = 256;
+    private static final int AT_EMPTY_PATH = 0x1000;
+    private static final int STATX_BASIC_STATS = 0x7ff;
+
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
+    private static final VarHandle ERRNO =
+            CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+    private static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState("errno");
+
+    private final int fd;
+    private final Arena arena = Arena.ofShared();
+    private final MemorySegment errno = arena.allocate(CAPTURE);
+    private MemorySegment buffer = arena.allocate(64 * 1024, 16);
+
+    public HostFd(int fd) {
+        this.fd = fd;
+    }
+
+    public int fd() {
+        return fd;
+    }
+
+    /** A native buffer of at least {@code size} bytes, reused across calls. */
+    public MemorySegment buffer(long size) {
+        if (buffer.byteSize() < size) {
+            buffer = arena.allocate(Math.max(size, buffer.byteSize() * 2), 16);
+        }
+        return buffer;
+    }
+
+    /** write(2) of {@code length} bytes of {@code data}, retried on EINTR; -errno on failure. */
+    public long write(MemorySegment data, long length) {
+        long done = 0;
+        while (done < length) {
+            long n = call(Calls.WRITE, data.asSlice(done), length - done);
+            if (n < 0) {
+                return done > 0 ? done : n;
+            }
+            done += n;
+        }
+        return done;
+    }
+
+    /** read(2), retried on EINTR; -errno on failure. */
+    public long read(MemorySegment into, long length) {
+        return call(Calls.READ, into, length);
+    }
+
+    /** ioctl(fd, TCGETS, termios): 0 with the host's terminal settings in {@code termios}, or -errno. */
+    public long tcgets(MemorySegment termios) {
+        try {
+            while (true) {
+                int r = (int) Calls.IOCTL.invokeExact(errno, fd, (long) TCGETS, termios);
+                if (r >= 0) {
+                    return r;
+                }
+                int e = (int) ERRNO.get(errno, 0L);
+                if (e != 4) {
+                    return -e;
+                }
+            }
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /** statx(fd, "", AT_EMPTY_PATH, STATX_BASIC_STATS): the host's struct statx (256 bytes) or -errno. */
+    public long statx(MemorySegment statx) {
+        try (Arena a = Arena.ofConfined()) {
+            int r = (int) Calls.STATX.invokeExact(errno, fd, a.allocateFrom(""), AT_EMPTY_PATH,
+                    STATX_BASIC_STATS, statx);
+            return r == 0 ? 0 : -(int) ERRNO.get(errno, 0L);
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    private long call(MethodHandle h, MemorySegment data, long length) {
+        try {
+            while (true) {
+                long n = (long) h.invokeExact(errno, fd, data, length);
+                if (n >= 0) {
+                    return n;
+                }
+                int e = (int) ERRNO.get(errno, 0L);
+                if (e != 4) {    // EINTR: the JVM's own signals may interrupt a blocking call
+                    return -e;
+                }
+            }
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /** Downcall handles into the host's libc, created on first use. */
+    private static final class Calls {
+        static final MethodHandle WRITE = handle("write",
+                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+        static final MethodHandle READ = handle("read",
+                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+        static final MethodHandle IOCTL = LINKER.downcallHandle(LINKER.defaultLookup().find("ioctl").orElseThrow(),
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS), CAPTURE_ERRNO,
+                Linker.Option.firstVariadicArg(2));
+        static final MethodHandle STATX = handle("statx",
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS));
+
+        private static MethodHandle handle(String name, FunctionDescriptor fd) {
+            return LINKER.downcallHandle(LINKER.defaultLookup().find(name).orElseThrow(), fd, CAPTURE_ERRNO);
+        }
+    }
+}

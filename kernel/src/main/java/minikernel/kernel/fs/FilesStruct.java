@@ -1,0 +1,118 @@
+package minikernel.kernel.fs;
+
+import java.util.BitSet;
+
+/**
+ * A table of open file descriptors: Linux's {@code struct files_struct} with its fdtable. Threads
+ * created with CLONE_FILES share one table (a close in one closes for all); fork makes a copy
+ * ({@link #dupFd}) whose slots point to the same {@link File}s, each with one more reference.
+ */
+public final class FilesStruct {
+    /** RLIMIT_NOFILE's usual soft limit: descriptors 0..1023. */
+    public static final int NR_OPEN_DEFAULT = 1024;
+
+    private int count = 1;                               // tasks sharing this table
+    private final File[] fd = new File[NR_OPEN_DEFAULT];
+    private final BitSet closeOnExec = new BitSet();
+
+    public int count() {
+        return count;
+    }
+
+    /** CLONE_FILES: one more sharer. */
+    public FilesStruct share() {
+        if (count <= 0) {
+            throw new IllegalStateException("sharing a freed files_struct");
+        }
+        count++;
+        return this;
+    }
+
+    /** dup_fd(): a copy of the table; every open file gains a reference. */
+    public FilesStruct dupFd() {
+        FilesStruct copy = new FilesStruct();
+        for (int i = 0; i < fd.length; i++) {
+            if (fd[i] != null) {
+                copy.fd[i] = fd[i].get();
+            }
+        }
+        copy.closeOnExec.or(closeOnExec);
+        return copy;
+    }
+
+    /** exit_files() / put_files_struct(): the last sharer closes every descriptor. */
+    public void put() {
+        if (count <= 0) {
+            throw new IllegalStateException("files_struct put twice");
+        }
+        if (--count == 0) {
+            for (int i = 0; i < fd.length; i++) {
+                close(i);
+            }
+        }
+    }
+
+    /** fget(): the file at {@code n}, or null for a bad descriptor. */
+    public File get(int n) {
+        return n >= 0 && n < fd.length ? fd[n] : null;
+    }
+
+    /** fd_install at a chosen slot, replacing (and releasing) what was there, as dup2 does. */
+    public void install(int n, File file, boolean cloexec) {
+        File old = fd[n];
+        fd[n] = file;
+        closeOnExec.set(n, cloexec);
+        if (old != null) {
+            old.put();
+        }
+    }
+
+    /** get_unused_fd + fd_install: the lowest free descriptor at or above {@code from}, or -1 (EMFILE). */
+    public int allocate(File file, int from, boolean cloexec) {
+        for (int n = Math.max(0, from); n < fd.length; n++) {
+            if (fd[n] == null) {
+                fd[n] = file;
+                closeOnExec.set(n, cloexec);
+                return n;
+            }
+        }
+        return -1;
+    }
+
+    /** close(): false if {@code n} was not open (EBADF). */
+    public boolean close(int n) {
+        File f = get(n);
+        if (f == null) {
+            return false;
+        }
+        fd[n] = null;
+        closeOnExec.clear(n);
+        f.put();
+        return true;
+    }
+
+    public boolean isCloseOnExec(int n) {
+        return closeOnExec.get(n);
+    }
+
+    /** Number of open descriptors. */
+    public int openCount() {
+        int n = 0;
+        for (File f : fd) {
+            if (f != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The highest descriptor number that is open, or -1. */
+    public int maxFd() {
+        for (int i = fd.length - 1; i >= 0; i--) {
+            if (fd[i] != null) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,114 @@
+package minikernel.kernel.mm;
+
+/**
+ * A virtual memory area: one contiguous range of an address space with one set of permissions and
+ * one backing, Linux's {@code struct vm_area_struct}. A file-backed area maps {@code file} from
+ * byte {@code fileOffset} on; only its first {@code fileBytes} bytes come from the file, the rest
+ * of the area reads as zeros (the tail of an ELF segment's last file page before its bss).
+ *
+ * <p>Mutable only by the mm code that splits, merges and re-protects areas ({@code mprotect},
+ * {@code munmap}, {@code brk}, stack growth), always while the owning {@link MmStruct} is locked by
+ * being the single kernel thread's current work.
+ */
+public final class Vma {
+    private long start;          // vm_start: first byte
+    private long end;            // vm_end: first byte after
+    private int flags;           // vm_flags: VmFlags.VM_*
+    private final MappedFile file; // vm_file, or null for anonymous memory
+    private long fileOffset;     // vm_pgoff << PAGE_SHIFT: file offset of vm_start
+    private long fileBytes;      // bytes from vm_start that come from the file; beyond them, zeros
+
+    public Vma(long start, long end, int flags, MappedFile file, long fileOffset, long fileBytes) {
+        if ((start & 0xfff) != 0 || (end & 0xfff) != 0 || end <= start) {
+            throw new IllegalArgumentException(String.format("bad VMA %08x-%08x", start, end));
+        }
+        this.start = start;
+        this.end = end;
+        this.flags = flags;
+        this.file = file;
+        this.fileOffset = fileOffset;
+        this.fileBytes = fileBytes;
+    }
+
+    public static Vma anonymous(long start, long end, int flags) {
+        return new Vma(start, end, flags, null, 0, 0);
+    }
+
+    public long start() {
+        return start;
+    }
+
+    public long end() {
+        return end;
+    }
+
+    public int flags() {
+        return flags;
+    }
+
+    public MappedFile file() {
+        return file;
+    }
+
+    public long fileOffset() {
+        return fileOffset;
+    }
+
+    public long fileBytes() {
+        return fileBytes;
+    }
+
+    public long length() {
+        return end - start;
+    }
+
+    public boolean contains(long address) {
+        return address >= start && address < end;
+    }
+
+    public boolean has(int flag) {
+        return (flags & flag) != 0;
+    }
+
+    void setFlags(int flags) {
+        this.flags = flags;
+    }
+
+    /** Moves vm_start down (stack growth) or up (a split); the file offset follows. */
+    void setStart(long newStart) {
+        long delta = newStart - start;
+        start = newStart;
+        if (file != null) {
+            fileOffset += delta;
+            fileBytes = Math.max(0, fileBytes - delta);
+        }
+    }
+
+    void setEnd(long newEnd) {
+        end = newEnd;
+        if (file != null) {
+            fileBytes = Math.min(fileBytes, end - start);
+        }
+    }
+
+    /** The part of this area from {@code at} on, as a new area (this one keeps the part below). */
+    Vma splitAt(long at) {
+        long offsetIntoFile = file == null ? 0 : fileOffset + (at - start);
+        long bytesAbove = file == null ? 0 : Math.max(0, fileBytes - (at - start));
+        Vma upper = new Vma(at, end, flags, file, offsetIntoFile, bytesAbove);
+        setEnd(at);
+        return upper;
+    }
+
+    /** A copy for another mm (fork's dup_mmap). */
+    Vma copy() {
+        return new Vma(start, end, flags, file, fileOffset, fileBytes);
+    }
+
+    /** One line as /proc/PID/maps shows it. */
+    @Override
+    public String toString() {
+        return String.format("%08x-%08x %s %08x %s", start, end, VmFlags.permissions(flags), fileOffset,
+                file != null ? file.name() : has(VmFlags.VM_GROWSDOWN) ? "[stack]" : "");
+    }
+}

@@ -1,0 +1,311 @@
+package minikernel.kernel.sched;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import minikernel.cpu.CpuContext;
+import minikernel.cpu.SegmentDescriptor;
+import minikernel.kernel.Kernel;
+import minikernel.kernel.fs.FilesStruct;
+import minikernel.kernel.fs.FsStruct;
+import minikernel.kernel.mm.MmStruct;
+import minikernel.kernel.signal.SigHand;
+
+/**
+ * A task: Linux's {@code struct task_struct} (include/linux/sched.h). A process and a thread are
+ * both tasks; they differ only in what they share with their creator. Fields keep Linux's names.
+ */
+public final class Task {
+    /** Nice 0 (include/linux/sched/prio.h: DEFAULT_PRIO = MAX_RT_PRIO + 20). */
+    public static final int DEFAULT_PRIO = 120;
+
+    private final Kernel kernel;
+    private TaskState state = TaskState.RUNNING;   // __state / exit_state
+    private final int pid;                         // this task's id (a thread's tid)
+    private int tgid;                              // thread group id: the process id
+    private String comm;                           // executable name, at most 15 characters
+    private Task realParent;                       // the creator (or init after reparenting)
+    private Task parent;                           // who gets SIGCHLD and wait() (= realParent without ptrace)
+    private final List<Task> children = new ArrayList<>();   // children, each linked through its parent
+    private Task groupLeader;                      // the thread group's first task
+    private int prio = DEFAULT_PRIO;               // effective priority
+    private int staticPrio = DEFAULT_PRIO;         // from nice
+    private int normalPrio = DEFAULT_PRIO;         // without priority inheritance
+    private int rtPriority;                        // real-time priority, 0 for normal tasks
+    private MmStruct mm;                           // user address space; null for kernel threads
+    private MmStruct activeMm;                     // the address space loaded while this task runs
+    private FsStruct fs;                           // root and current directory
+    private FilesStruct files;                     // open file table
+    private SigHand sighand;                       // signal handlers
+    private long blocked;                          // blocked signal mask (bit n-1 for signal n)
+    private long pending;                          // signals sent and not yet delivered
+    private int exitCode;                          // wait status for the parent
+    private int exitSignal;                        // signal to the parent at exit (SIGCHLD, or 0 for threads)
+    private long setChildTid;                      // CLONE_CHILD_SETTID address
+    private long clearChildTid;                    // CLONE_CHILD_CLEARTID / set_tid_address address
+    private int pgrp;                              // process group id
+    private int session;                           // session id
+    private final SegmentDescriptor[] tls = {      // thread.tls_array: GDT entries 12..14
+            SegmentDescriptor.EMPTY, SegmentDescriptor.EMPTY, SegmentDescriptor.EMPTY};
+    private CpuContext context;                    // thread.sp and friends: the saved CPU state
+    private final KernelThread kthread;            // body of a kernel thread, null for user tasks
+    private long nvcsw;                            // voluntary context switches
+    private long nivcsw;                           // involuntary context switches
+    private long blocksRun;                        // translated blocks run: this task's CPU time
+    private minikernel.kernel.sys.Rlimits rlimits = new minikernel.kernel.sys.Rlimits();   // signal->rlim
+
+    public Task(Kernel kernel, int pid, String comm, KernelThread kthread) {
+        this.kernel = kernel;
+        this.pid = pid;
+        this.tgid = pid;
+        this.comm = truncateComm(comm);
+        this.kthread = kthread;
+        this.groupLeader = this;
+    }
+
+    /** TASK_COMM_LEN is 16: 15 characters and a NUL. */
+    public static String truncateComm(String name) {
+        return name.length() > 15 ? name.substring(0, 15) : name;
+    }
+
+    public Kernel kernel() {
+        return kernel;
+    }
+
+    public TaskState state() {
+        return state;
+    }
+
+    public void setState(TaskState state) {
+        this.state = state;
+    }
+
+    public int pid() {
+        return pid;
+    }
+
+    public int tgid() {
+        return tgid;
+    }
+
+    public void setTgid(int tgid) {
+        this.tgid = tgid;
+    }
+
+    public String comm() {
+        return comm;
+    }
+
+    public void setComm(String comm) {
+        this.comm = truncateComm(comm);
+    }
+
+    public Task realParent() {
+        return realParent;
+    }
+
+    public Task parent() {
+        return parent;
+    }
+
+    /** Links this task under {@code newParent} (both real_parent and parent; no ptrace here). */
+    public void setParent(Task newParent) {
+        if (parent != null) {
+            parent.children.remove(this);
+        }
+        realParent = newParent;
+        parent = newParent;
+        if (newParent != null) {
+            newParent.children.add(this);
+        }
+    }
+
+    public List<Task> children() {
+        return Collections.unmodifiableList(children);
+    }
+
+    public Task groupLeader() {
+        return groupLeader;
+    }
+
+    public void setGroupLeader(Task leader) {
+        this.groupLeader = leader;
+    }
+
+    public int prio() {
+        return prio;
+    }
+
+    public int staticPrio() {
+        return staticPrio;
+    }
+
+    public int normalPrio() {
+        return normalPrio;
+    }
+
+    public int rtPriority() {
+        return rtPriority;
+    }
+
+    public MmStruct mm() {
+        return mm;
+    }
+
+    public void setMm(MmStruct mm) {
+        this.mm = mm;
+        this.activeMm = mm;
+    }
+
+    public MmStruct activeMm() {
+        return activeMm;
+    }
+
+    public FsStruct fs() {
+        return fs;
+    }
+
+    public void setFs(FsStruct fs) {
+        this.fs = fs;
+    }
+
+    public FilesStruct files() {
+        return files;
+    }
+
+    public void setFiles(FilesStruct files) {
+        this.files = files;
+    }
+
+    public SigHand sighand() {
+        return sighand;
+    }
+
+    public void setSighand(SigHand sighand) {
+        this.sighand = sighand;
+    }
+
+    public long blocked() {
+        return blocked;
+    }
+
+    public void setBlocked(long mask) {
+        this.blocked = mask;
+    }
+
+    public long pending() {
+        return pending;
+    }
+
+    public void setPending(long mask) {
+        this.pending = mask;
+    }
+
+    public int exitCode() {
+        return exitCode;
+    }
+
+    public void setExitCode(int status) {
+        this.exitCode = status;
+    }
+
+    public int exitSignal() {
+        return exitSignal;
+    }
+
+    public void setExitSignal(int signal) {
+        this.exitSignal = signal;
+    }
+
+    public long setChildTid() {
+        return setChildTid;
+    }
+
+    public void setSetChildTid(long address) {
+        this.setChildTid = address;
+    }
+
+    public long clearChildTid() {
+        return clearChildTid;
+    }
+
+    public void setClearChildTid(long address) {
+        this.clearChildTid = address;
+    }
+
+    public int pgrp() {
+        return pgrp;
+    }
+
+    public int session() {
+        return session;
+    }
+
+    public void setProcessGroup(int pgrp, int session) {
+        this.pgrp = pgrp;
+        this.session = session;
+    }
+
+    /** The task's three TLS descriptors (GDT entries 12, 13, 14 while it runs). */
+    public SegmentDescriptor[] tls() {
+        return tls;
+    }
+
+    public CpuContext context() {
+        return context;
+    }
+
+    public void setContext(CpuContext context) {
+        this.context = context;
+    }
+
+    public KernelThread kthread() {
+        return kthread;
+    }
+
+    public boolean isKernelThread() {
+        return kthread != null;
+    }
+
+    public boolean isZombieOrDead() {
+        return state == TaskState.ZOMBIE || state == TaskState.DEAD;
+    }
+
+    public long nvcsw() {
+        return nvcsw;
+    }
+
+    public long nivcsw() {
+        return nivcsw;
+    }
+
+    public minikernel.kernel.sys.Rlimits rlimits() {
+        return rlimits;
+    }
+
+    public void setRlimits(minikernel.kernel.sys.Rlimits limits) {
+        this.rlimits = limits;
+    }
+
+    public long blocksRun() {
+        return blocksRun;
+    }
+
+    void addBlocksRun(long blocks) {
+        blocksRun += blocks;
+    }
+
+    void countSwitch(boolean voluntary) {
+        if (voluntary) {
+            nvcsw++;
+        } else {
+            nivcsw++;
+        }
+    }
+
+    /** "comm[pid]" as the kernel's own messages name a task. */
+    @Override
+    public String toString() {
+        return comm + "[" + pid + "]";
+    }
+}

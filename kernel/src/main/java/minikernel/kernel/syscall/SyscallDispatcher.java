@@ -1,0 +1,86 @@
+package minikernel.kernel.syscall;
+
+import java.io.PrintStream;
+import minikernel.cpu.Cpu;
+import minikernel.kernel.Kernel;
+import minikernel.kernel.sched.Task;
+
+/**
+ * The {@code int $0x80} entry: reads the number from EAX, finds its row in the {@link Syscall}
+ * table, reads only as many argument registers as the handler takes, runs it and writes the result
+ * to EAX, all inside the interrupt hook without stopping the CPU (the path do_int80_syscall_32()
+ * takes). This is the hot path: no allocation, no strings unless tracing.
+ */
+public final class SyscallDispatcher implements minikernel.cpu.SyscallHandler {
+    private final Kernel kernel;
+    private final Cpu cpu;
+    private final Tracer tracer;
+    private final long[] counts = new long[512];
+    private final long[] notImplemented = new long[512];
+    private final long[] traceArgs = new long[6];
+
+    public SyscallDispatcher(Kernel kernel, PrintStream trace) {
+        this.kernel = kernel;
+        this.cpu = kernel.cpu();
+        this.tracer = trace == null ? null : new Tracer(trace, kernel.ram());
+    }
+
+    @Override
+    public void syscall() {
+        Task current = kernel.scheduler().current();
+        long nr = cpu.eax();
+        kernel.clock().syscall();
+        Syscall call = Syscall.byNumber(nr);
+        if (call == null) {
+            if (nr >= 0 && nr < notImplemented.length) {
+                notImplemented[(int) nr]++;
+            }
+            if (tracer != null) {
+                tracer.printNotImplemented(current, (int) nr, SyscallNames.of(nr), manyTasks());
+            }
+            cpu.setEax(-38 & 0xffffffffL);   // -ENOSYS
+            return;
+        }
+        counts[call.number()]++;
+        long[] args = cpu.syscallArgs(call.argc());
+        if (tracer != null) {
+            System.arraycopy(args, 0, traceArgs, 0, call.argc());
+            args = traceArgs;
+        }
+        long result = call.invoke(current, args);
+        if (tracer != null) {
+            traceExit(current, call, args, result);
+        }
+        if (result != Syscall.NO_RETURN) {
+            cpu.setEax(result & 0xffffffffL);
+        }
+    }
+
+    private void traceExit(Task current, Syscall call, long[] args, long result) {
+        boolean many = manyTasks();
+        tracer.print(current, call, args, result, result == Syscall.NO_RETURN, many);
+        if (result == Syscall.NO_RETURN && current.isZombieOrDead()) {
+            tracer.exited(current, current.exitCode(), many);
+        }
+    }
+
+    /** strace -f prefixes lines with the pid once there is more than one task to tell apart. */
+    public boolean manyTasks() {
+        return kernel.scheduler().liveTasks().stream().filter(t -> !t.isKernelThread()).count() > 1;
+    }
+
+    /** The tracer, if --trace is on (the kernel reports signal deaths through it too). */
+    public Tracer tracer() {
+        return tracer;
+    }
+
+    /** How often each implemented call ran, by number. */
+    public long count(int number) {
+        return counts[number];
+    }
+
+    /** How often each unimplemented number was asked for. */
+    public long notImplementedCount(int number) {
+        return notImplemented[number];
+    }
+}

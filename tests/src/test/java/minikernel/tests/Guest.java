@@ -1,0 +1,255 @@
+package minikernel.tests;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Runs a guest program three ways: natively on the host's Linux (the oracle), under minikernel
+ * (tools/target/minikernel.jar in a separate JVM, as a user would), and under qemu-i386 (a second
+ * opinion). Every run gets the same small fixed environment, stdin from a string, and a time limit
+ * after which the process is killed and the test fails with whatever it had printed.
+ *
+ * <p>Paths come from system properties that the tests module's pom sets: {@code minikernel.root}
+ * (the repository), {@code minikernel.native} (libunicorn and friends); {@code minikernel.jar}
+ * overrides the jar's location.
+ */
+public final class Guest {
+
+    /** The entire environment of every guest run (minikernel hands its own environment to the guest). */
+    public static final Map<String, String> ENVIRONMENT =
+            Map.of("PATH", "/bin:/usr/bin", "HOME", "/", "LANG", "C", "TESTVAR", "hello");
+
+    /** How long one run may take before it is killed. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    /** The two builds of every guest program: the project's own libc, and the host's glibc. */
+    public static final List<String> BUILDS = List.of("ours", "glibc");
+
+    private final Path root;
+    private HostProbe hostProbe; // whether this host executes i386 ELF binaries; probed on first use
+
+    private record HostProbe(boolean runsI386, String reason) {}
+
+    public Guest(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    /** The repository from {@code -Dminikernel.root}, else the nearest parent of the working directory holding tests/guest. */
+    public static Guest fromSystemProperties() {
+        String property = System.getProperty("minikernel.root");
+        if (property != null && !property.isBlank()) {
+            return new Guest(Path.of(property));
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("tests/guest/Makefile"))) {
+                return new Guest(dir);
+            }
+        }
+        throw new IllegalStateException("cannot find the repository: set -Dminikernel.root=/path/to/minikernel");
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Where {@code make -C tests/guest} puts a build's program: tests/target/guest/BUILD/NAME. */
+    public Path program(String build, String name) {
+        return root.resolve("tests/target/guest").resolve(build).resolve(name);
+    }
+
+    /**
+     * The program, or the end of the test when it was not built: a missing glibc build is skipped
+     * (the host lacks gcc-multilib), a missing ours build fails (the userland SDK is part of the project).
+     */
+    public Path requireProgram(String build, String name) {
+        Path program = program(build, name);
+        if (Files.isExecutable(program)) {
+            return program;
+        }
+        if (build.equals("glibc")) {
+            Assumptions.abort(program + " was not built: tests/guest/Makefile skips the glibc set when"
+                    + " 'gcc -m32 -static' cannot link (install gcc-multilib to run these)");
+        }
+        return fail(program + " was not built: build the userland SDK (make -C " + root.resolve("userland")
+                + "), then make -C " + root.resolve("tests/guest"));
+    }
+
+    public Path minikernelJar() {
+        String property = System.getProperty("minikernel.jar");
+        return property != null ? Path.of(property) : root.resolve("tools/target/minikernel.jar");
+    }
+
+    public Path nativeLibraries() {
+        String property = System.getProperty("minikernel.native");
+        return property != null ? Path.of(property) : root.resolve(".native/lib");
+    }
+
+    /** Runs the program directly on the host kernel. */
+    public GuestRun runNative(Path program, List<String> args, String stdin) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(program.toString());
+        command.addAll(args);
+        return run(command, stdin);
+    }
+
+    /**
+     * Runs the program under minikernel: {@code java ... -jar minikernel.jar run [options] PROGRAM ARGS},
+     * with this JVM's own java executable.
+     *
+     * @param options minikernel's options for {@code run}, e.g. {@code --trace}, {@code --seed 7}
+     */
+    public GuestRun runMinikernel(Path program, List<String> args, String stdin, List<String> options)
+            throws IOException, InterruptedException {
+        Path jar = minikernelJar();
+        if (!Files.isRegularFile(jar)) {
+            fail(jar + " does not exist: build it with 'mvn -pl tools -am package' (the jar is made in the"
+                    + " package phase, so 'mvn test' on the reactor does not produce it)");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.add("--enable-native-access=ALL-UNNAMED");
+        command.add("-Dminikernel.native=" + nativeLibraries());
+        command.add("-jar");
+        command.add(jar.toString());
+        command.add("run");
+        command.addAll(options);
+        command.add(program.toString());
+        command.addAll(args);
+        return run(command, stdin);
+    }
+
+    /** Runs the program under qemu-i386 user-mode emulation; the caller checks {@link #qemu()} first. */
+    public GuestRun runQemu(Path program, List<String> args, String stdin) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(qemu().orElseThrow(() -> new IllegalStateException("qemu-i386 is not installed")).toString());
+        command.add(program.toString());
+        command.addAll(args);
+        return run(command, stdin);
+    }
+
+    /** qemu-i386 on the PATH, if installed. */
+    public Optional<Path> qemu() {
+        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+        return Stream.of(path.split(":"))
+                .filter(dir -> !dir.isEmpty())
+                .map(dir -> Path.of(dir, "qemu-i386"))
+                .filter(Files::isExecutable)
+                .findFirst();
+    }
+
+    /**
+     * Whether the host kernel runs i386 binaries (x86-64 Linux with IA32 emulation does; other
+     * hosts do not): runs a built hello once and remembers the answer.
+     */
+    public synchronized boolean hostRunsI386() {
+        if (hostProbe == null) {
+            hostProbe = probeHost();
+        }
+        return hostProbe.runsI386();
+    }
+
+    /** Why {@link #hostRunsI386()} said no, for a skip message. */
+    public synchronized String whyHostCannotRunI386() {
+        hostRunsI386();
+        return hostProbe.reason();
+    }
+
+    private HostProbe probeHost() {
+        for (String build : List.of("glibc", "ours")) {
+            Path hello = program(build, "hello");
+            if (!Files.isExecutable(hello)) {
+                continue;
+            }
+            try {
+                GuestRun run = runNative(hello, List.of(), "");
+                if (run.exitStatus() == 0 && run.stdout().equals("Hello, world!\n")) {
+                    return new HostProbe(true, "");
+                }
+                return new HostProbe(false, "the host does not run i386 binaries: " + hello + " gave\n" + run.describe());
+            } catch (IOException e) {
+                return new HostProbe(false, "the host does not run i386 binaries: " + hello + ": " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new HostProbe(false, "interrupted while probing the host");
+            }
+        }
+        return new HostProbe(false, "no hello program is built in " + root.resolve("tests/target/guest"));
+    }
+
+    private static String javaExecutable() {
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    private GuestRun run(List<String> command, String stdin) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().clear();
+        builder.environment().putAll(ENVIRONMENT);
+        long start = System.nanoTime();
+        Process process = builder.start();
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        // Separate threads, so neither a full output pipe nor unread input can block the guest.
+        Thread outDrain = copy(process.getInputStream(), stdout);
+        Thread errDrain = copy(process.getErrorStream(), stderr);
+        Thread feeder = feed(process.getOutputStream(), stdin == null ? "" : stdin);
+        boolean exited = process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        if (!exited) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            process.waitFor(5, TimeUnit.SECONDS);
+        }
+        outDrain.join(5_000);
+        errDrain.join(5_000);
+        feeder.join(5_000);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        GuestRun run = new GuestRun(List.copyOf(command), text(stdout), text(stderr),
+                exited ? process.exitValue() : -1, elapsed);
+        if (!exited) {
+            fail("timed out after " + TIMEOUT.toSeconds() + " s and was killed; output so far:\n" + run.describe());
+        }
+        return run;
+    }
+
+    private static String text(ByteArrayOutputStream bytes) {
+        return bytes.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    private static Thread copy(InputStream from, ByteArrayOutputStream to) {
+        return Thread.ofPlatform().daemon().start(() -> {
+            byte[] buffer = new byte[8192];
+            try (from) {
+                for (int n; (n = from.read(buffer)) > 0; ) {
+                    to.write(buffer, 0, n);
+                }
+            } catch (IOException e) {
+                // The process is gone; what was read so far is kept.
+            }
+        });
+    }
+
+    private static Thread feed(OutputStream to, String stdin) {
+        return Thread.ofPlatform().daemon().start(() -> {
+            try (to) {
+                to.write(stdin.getBytes(StandardCharsets.ISO_8859_1));
+            } catch (IOException e) {
+                // A guest that exits without reading all its input closes the pipe: not an error.
+            }
+        });
+    }
+}

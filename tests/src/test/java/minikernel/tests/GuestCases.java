@@ -1,0 +1,71 @@
+package minikernel.tests;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The table of guest programs the end-to-end tests run, each in both builds (see tests/guest/*.c). */
+final class GuestCases {
+
+    /** Text for read_stdin: short and long lines, an empty line, no newline at the end. */
+    static final String SHORT_TEXT =
+            "line one\nsecond line is longer than thirty-one characters, surely\n\nlast without newline";
+
+    /** About 20 KB of lines of varying length: more than one stdio buffer and many 7-byte reads. */
+    static final String LONG_TEXT = longText();
+
+    private GuestCases() {}
+
+    static Stream<GuestCase> all() {
+        return rows().stream().flatMap(GuestCase::inEachBuild);
+    }
+
+    private static List<GuestCase> rows() {
+        return List.of(
+                GuestCase.of("hello"),
+                GuestCase.of("args_env", "one", "two words", "", "--not-an-option"),
+                GuestCase.of("exit_status", "0").named("exit_status_0"),
+                GuestCase.of("exit_status", "1").named("exit_status_1").exits(1),
+                GuestCase.of("exit_status", "42").named("exit_status_42").exits(42),
+                GuestCase.of("exit_status", "255").named("exit_status_255").exits(255),
+                GuestCase.of("exit_status", "256").named("exit_status_256_wraps_to_0"),
+                GuestCase.of("exit_status", "return", "7").named("exit_status_return_7").exits(7),
+                GuestCase.of("exit_status", "atexit").named("exit_status_atexit"),
+                GuestCase.of("exit_status", "exit-flushes").named("exit_status_exit_flushes"),
+                GuestCase.of("exit_status", "_exit-discards").named("exit_status_exit_discards").exits(3),
+                GuestCase.of("exit_status", "abort").named("exit_status_abort").exits(128 + 6),
+                GuestCase.of("printf_formats"),
+                GuestCase.of("malloc_stress"),
+                GuestCase.of("brk_sbrk"),
+                // qemu 7.2's mprotect does not check that the range is mapped.
+                GuestCase.of("mmap_anon").qemuDiffersOn("mprotect-unmapped:"),
+                // qemu 7.2 checks nanosleep's NULL request as EINVAL, Linux as EFAULT.
+                GuestCase.of("syscall_errors").qemuDiffersOn("nanosleep-null:"),
+                GuestCase.of("segv_null").exits(139),
+                GuestCase.of("segv_write_ro").exits(139),
+                GuestCase.of("segv_write_ro", "literal").named("segv_write_ro_literal").exits(139),
+                GuestCase.of("segv_jump").exits(139),
+                GuestCase.of("ill_ud2").exits(132),
+                GuestCase.of("fpe_div0").exits(136),
+                GuestCase.of("fpe_div0", "overflow").named("fpe_div0_overflow").exits(136),
+                GuestCase.of("stack_overflow").exits(139),
+                GuestCase.of("stack_growth"),
+                // qemu-i386 numbers its GDT TLS slots from 6, Linux from 12.
+                GuestCase.of("tls_gs").qemuDiffersOn("entry:"),
+                GuestCase.of("time_virtual"),
+                GuestCase.of("read_stdin").input(SHORT_TEXT),
+                GuestCase.of("read_stdin").named("read_stdin_empty"),
+                GuestCase.of("read_stdin").named("read_stdin_long").input(LONG_TEXT),
+                GuestCase.of("read_stdin", "fgets").named("read_stdin_fgets").input(SHORT_TEXT),
+                GuestCase.of("read_stdin", "fgets").named("read_stdin_fgets_long").input(LONG_TEXT),
+                GuestCase.of("identity"),
+                GuestCase.of("uname_check"));
+    }
+
+    private static String longText() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; text.length() < 20_000; i++) {
+            text.append("line ").append(i).append(": ").append("abcdefghijklmnopqrstuvwxyz".repeat(i % 5)).append('\n');
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,97 @@
+package minikernel.tools;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.util.Locale;
+import minikernel.kernel.KernelConfig;
+import minikernel.kernel.time.Clock;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/** The options every command that starts a kernel shares: memory, seed, clock, trace, quantum. */
+final class KernelOptions {
+    private KernelOptions() {
+    }
+
+    static void add(Options o) {
+        o.addOption(Option.builder().longOpt("trace").desc("print every system call, strace style, on stderr").get());
+        o.addOption(Option.builder().longOpt("seed").hasArg().argName("N")
+                .desc("perturb the scheduler's quanta with seed N (0: fixed quanta); same seed, same run").get());
+        o.addOption(Option.builder().longOpt("mem").hasArg().argName("SIZE")
+                .desc("physical memory, e.g. 256M (default) or 1G").get());
+        o.addOption(Option.builder().longOpt("clock").hasArg().argName("virtual|host")
+                .desc("virtual time (default, reproducible) or the host's clock (for benchmarks)").get());
+        o.addOption(Option.builder().longOpt("quantum").hasArg().argName("BLOCKS")
+                .desc("translated blocks per scheduling quantum (default " + KernelConfig.DEFAULT_QUANTUM + ")").get());
+        o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
+    }
+
+    static KernelConfig config(CommandLine cl, int uid, int gid) throws UsageException {
+        KernelConfig c = KernelConfig.defaults().withUser(uid, gid);
+        if (cl.hasOption("trace")) {
+            c = c.withTrace(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
+        }
+        if (cl.hasOption("seed")) {
+            c = c.withSeed(number(cl.getOptionValue("seed"), "--seed"));
+        }
+        if (cl.hasOption("mem")) {
+            long bytes = size(cl.getOptionValue("mem"));
+            if (bytes < 4L << 20 || bytes > 3L << 30) {
+                throw new UsageException("--mem must be between 4M and 3G");
+            }
+            c = c.withMemory(bytes & ~0xfffL);
+        }
+        if (cl.hasOption("clock")) {
+            String v = cl.getOptionValue("clock").toLowerCase(Locale.ROOT);
+            c = c.withClock(switch (v) {
+                case "virtual" -> Clock.Mode.VIRTUAL;
+                case "host" -> Clock.Mode.HOST;
+                default -> throw new UsageException("--clock must be 'virtual' or 'host', not '" + v + "'");
+            });
+        }
+        if (cl.hasOption("quantum")) {
+            long q = number(cl.getOptionValue("quantum"), "--quantum");
+            if (q < 1) {
+                throw new UsageException("--quantum must be at least 1");
+            }
+            c = new KernelConfig(c.memoryBytes(), q, c.seed(), c.clock(), c.trace(), c.uid(), c.gid());
+        }
+        return c;
+    }
+
+    private static long number(String s, String option) throws UsageException {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " needs a number, not '" + s + "'");
+        }
+    }
+
+    /** "256M", "1G", "65536K" or plain bytes. */
+    static long size(String s) throws UsageException {
+        String t = s.trim().toUpperCase(Locale.ROOT);
+        long unit = 1;
+        if (t.endsWith("K") || t.endsWith("M") || t.endsWith("G")) {
+            unit = switch (t.charAt(t.length() - 1)) {
+                case 'K' -> 1L << 10;
+                case 'M' -> 1L << 20;
+                default -> 1L << 30;
+            };
+            t = t.substring(0, t.length() - 1);
+        }
+        try {
+            return Long.parseLong(t) * unit;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--mem needs a size like 256M, not '" + s + "'");
+        }
+    }
+
+    /** A mistake on the command line: the message is shown with the command's usage. */
+    static final class UsageException extends Exception {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

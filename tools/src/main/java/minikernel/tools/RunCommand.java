@@ -1,0 +1,126 @@
+package minikernel.tools;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import minikernel.cpu.NativeLibraries;
+import minikernel.cpu.unicorn.UnicornException;
+import minikernel.kernel.Kernel;
+import minikernel.kernel.KernelConfig;
+import minikernel.kernel.exec.ExecException;
+import minikernel.kernel.exec.Executable;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+
+/**
+ * {@code minikernel run [OPTIONS] PROGRAM [ARGS...]}: runs one i386 program as pid 2 under a
+ * built-in init, with the host's environment and standard descriptors, and exits with the
+ * program's status (128 + the signal number if a signal killed it). PROGRAM is a host file when it
+ * contains a '/' or names one; otherwise it is looked up in the default image's /bin.
+ */
+final class RunCommand implements Main.Command {
+    /** Exit statuses of a shell for a missing and an unrunnable program. */
+    private static final int NOT_FOUND = 127, CANNOT_EXECUTE = 126;
+
+    @Override
+    public String summary() {
+        return "run an i386 program: a host file or /bin/NAME of the default image";
+    }
+
+    private static Options options() {
+        Options o = new Options();
+        KernelOptions.add(o);
+        o.addOption(Option.builder("E").longOpt("env").hasArg().argName("NAME=VALUE")
+                .desc("set a variable in the guest's environment (repeatable)").get());
+        o.addOption(Option.builder().longOpt("clear-env").desc("start the guest with an empty environment").get());
+        return o;
+    }
+
+    @Override
+    public int run(String[] args) {
+        Options options = options();
+        CommandLine cl;
+        KernelConfig config;
+        try {
+            cl = DefaultParser.builder().get().parse(options, args, true);
+            if (cl.hasOption("help")) {
+                help(options);
+                return 0;
+            }
+            int[] ids = HostProcess.ids();
+            config = KernelOptions.config(cl, ids[0], ids[1]);
+        } catch (ParseException | KernelOptions.UsageException e) {
+            System.err.println("minikernel run: " + e.getMessage());
+            help(options);
+            return 2;
+        }
+        List<String> rest = cl.getArgList();
+        if (rest.isEmpty()) {
+            System.err.println("minikernel run: which program? (e.g. minikernel run hello)");
+            return 2;
+        }
+        String name = rest.get(0);
+        Optional<Executable> exe;
+        try {
+            exe = find(name);
+        } catch (IOException e) {
+            System.err.println("minikernel: " + name + ": " + e.getMessage());
+            return CANNOT_EXECUTE;
+        }
+        if (exe.isEmpty()) {
+            System.err.println("minikernel: " + name + ": not found (no such host file, and no /bin/" + name
+                    + " in the default image)");
+            return NOT_FOUND;
+        }
+        List<String> env = cl.hasOption("clear-env") ? new ArrayList<>() : HostProcess.environment();
+        if (cl.hasOption("env")) {
+            for (String kv : cl.getOptionValues("env")) {
+                String key = kv.contains("=") ? kv.substring(0, kv.indexOf('=') + 1) : kv + "=";
+                env.removeIf(e -> e.startsWith(key));
+                env.add(kv.contains("=") ? kv : kv + "=");
+            }
+        }
+        return runKernel(config, exe.get(), rest, env);
+    }
+
+    static int runKernel(KernelConfig config, Executable exe, List<String> argv, List<String> env) {
+        try (Kernel kernel = new Kernel(config)) {
+            return kernel.runProgram(exe, argv, env);
+        } catch (ExecException e) {
+            System.err.println("minikernel: " + e.getMessage());
+            return CANNOT_EXECUTE;
+        } catch (NativeLibraries.NativeLibraryException | UnicornException e) {
+            System.err.println("minikernel: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** A host path (with a '/' or naming a host file), else /bin/NAME of the default image. */
+    private static Optional<Executable> find(String name) throws IOException {
+        Path host = Path.of(name);
+        if (name.contains("/") || Files.isRegularFile(host)) {
+            if (!Files.exists(host)) {
+                return Optional.empty();
+            }
+            if (!Files.isRegularFile(host)) {
+                throw new IOException("not a regular file");
+            }
+            return Optional.of(new Executable(host.toAbsolutePath().normalize().toString(), Files.readAllBytes(host)));
+        }
+        return RootImage.load().executable("/bin/" + name);
+    }
+
+    private static void help(Options options) {
+        HelpFormatter.builder().get().printHelp("minikernel run [OPTIONS] PROGRAM [ARGS...]",
+                "Runs an i386 Linux program (static ELF) on minikernel.", options,
+                "PROGRAM is a host file if it contains '/' or exists, else /bin/PROGRAM of the default image.",
+                false);
+    }
+}

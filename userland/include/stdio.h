@@ -1,0 +1,72 @@
+/* <stdio.h>: buffered streams over file descriptors.  For now the streams are
+   stdin, stdout and stderr; they are buffered exactly as glibc buffers them
+   (see lib/stdio.c), so a program's output interleaves as it does on Linux. */
+#ifndef _STDIO_H
+#define _STDIO_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <bits/types.h>
+
+#define EOF     (-1)
+#define BUFSIZ  8192
+
+/* setvbuf modes */
+#define _IOFBF  0       /* fully buffered */
+#define _IOLBF  1       /* line buffered */
+#define _IONBF  2       /* unbuffered */
+
+#define SEEK_SET 0
+#define SEEK_CUR 1
+#define SEEK_END 2
+
+typedef struct _IO_FILE FILE;
+
+extern FILE *stdin;
+extern FILE *stdout;
+extern FILE *stderr;
+
+#define __printf_like(fmt, args) __attribute__((__format__(__printf__, fmt, args)))
+
+int printf(const char *restrict format, ...) __printf_like(1, 2);
+int fprintf(FILE *restrict stream, const char *restrict format, ...) __printf_like(2, 3);
+int dprintf(int fd, const char *restrict format, ...) __printf_like(2, 3);
+int sprintf(char *restrict str, const char *restrict format, ...) __printf_like(2, 3);
+int snprintf(char *restrict str, size_t size, const char *restrict format, ...)
+	__printf_like(3, 4);
+int vprintf(const char *restrict format, va_list ap) __printf_like(1, 0);
+int vfprintf(FILE *restrict stream, const char *restrict format, va_list ap)
+	__printf_like(2, 0);
+int vdprintf(int fd, const char *restrict format, va_list ap) __printf_like(2, 0);
+int vsprintf(char *restrict str, const char *restrict format, va_list ap)
+	__printf_like(2, 0);
+int vsnprintf(char *restrict str, size_t size, const char *restrict format, va_list ap)
+	__printf_like(3, 0);
+
+int fputc(int c, FILE *stream);
+int putc(int c, FILE *stream);
+int putchar(int c);
+int fputs(const char *restrict s, FILE *restrict stream);
+int puts(const char *s);
+size_t fwrite(const void *restrict ptr, size_t size, size_t nmemb, FILE *restrict stream);
+int fflush(FILE *stream);
+
+int fgetc(FILE *stream);
+int getc(FILE *stream);
+int getchar(void);
+int ungetc(int c, FILE *stream);
+char *fgets(char *restrict s, int size, FILE *restrict stream);
+size_t fread(void *restrict ptr, size_t size, size_t nmemb, FILE *restrict stream);
+
+int setvbuf(FILE *restrict stream, char *restrict buf, int mode, size_t size);
+void setbuf(FILE *restrict stream, char *restrict buf);
+int fileno(FILE *stream);
+int feof(FILE *stream);
+int ferror(FILE *stream);
+void clearerr(FILE *stream);
+
+void perror(const char *s);
+int rename(const char *oldpath, const char *newpath);
+int remove(const char *pathname);
+
+#endif

@@ -1,0 +1,397 @@
+/* <unistd.h>, <sys/wait.h> and uname(2): thin wrappers over i386 Linux
+   system calls.  Where glibc picks one of several kernel calls for a
+   function, the comment says which glibc picks and whether we follow it. */
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/auxv.h>
+#include <sys/ioctl.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+#include <time.h>
+#include "sysdep.h"
+
+/* From <signal.h>, which arrives with signal support. */
+#define SIGCHLD 17
+
+ssize_t read(int fd, void *buf, size_t count)
+{
+	return __syscall_ret(__syscall3(SYS_read, fd, (long)buf, (long)count));
+}
+
+ssize_t write(int fd, const void *buf, size_t count)
+{
+	return __syscall_ret(__syscall3(SYS_write, fd, (long)buf, (long)count));
+}
+
+/* pread/pwrite with a 32-bit off_t go through pread64/pwrite64, which take
+   the 64-bit offset as two words, low first (as glibc does on i386). */
+ssize_t pread(int fd, void *buf, size_t count, off_t offset)
+{
+	return __syscall_ret(__syscall5(SYS_pread64, fd, (long)buf, (long)count,
+	                                offset, offset < 0 ? -1 : 0));
+}
+
+ssize_t pwrite(int fd, const void *buf, size_t count, off_t offset)
+{
+	return __syscall_ret(__syscall5(SYS_pwrite64, fd, (long)buf, (long)count,
+	                                offset, offset < 0 ? -1 : 0));
+}
+
+int close(int fd)
+{
+	return (int)__syscall_ret(__syscall1(SYS_close, fd));
+}
+
+off_t lseek(int fd, off_t offset, int whence)
+{
+	return __syscall_ret(__syscall3(SYS_lseek, fd, offset, whence));
+}
+
+/* _llseek(fd, offset_high, offset_low, &result, whence). */
+off64_t lseek64(int fd, off64_t offset, int whence)
+{
+	loff_t result;
+	long r = __syscall5(SYS__llseek, fd, (long)(offset >> 32), (long)offset,
+	                    (long)&result, whence);
+
+	return __syscall_ret(r) < 0 ? -1 : result;
+}
+
+int dup(int oldfd)
+{
+	return (int)__syscall_ret(__syscall1(SYS_dup, oldfd));
+}
+
+int dup2(int oldfd, int newfd)
+{
+	return (int)__syscall_ret(__syscall2(SYS_dup2, oldfd, newfd));
+}
+
+int dup3(int oldfd, int newfd, int flags)
+{
+	return (int)__syscall_ret(__syscall3(SYS_dup3, oldfd, newfd, flags));
+}
+
+/* glibc's pipe() is pipe2(pipefd, 0). */
+int pipe(int pipefd[2])
+{
+	return pipe2(pipefd, 0);
+}
+
+int pipe2(int pipefd[2], int flags)
+{
+	return (int)__syscall_ret(__syscall2(SYS_pipe2, (long)pipefd, flags));
+}
+
+/* isatty(3) as glibc's: a file descriptor is a terminal if the terminal
+   ioctl TCGETS succeeds on it.  The buffer is the kernel's struct termios. */
+int isatty(int fd)
+{
+	struct {
+		unsigned int c_iflag, c_oflag, c_cflag, c_lflag;
+		unsigned char c_line;
+		unsigned char c_cc[19];
+	} termios;
+
+	return __syscall_ret(__syscall3(SYS_ioctl, fd, TCGETS, (long)&termios)) == 0;
+}
+
+int ftruncate(int fd, off_t length)
+{
+	return (int)__syscall_ret(__syscall2(SYS_ftruncate, fd, length));
+}
+
+int truncate(const char *path, off_t length)
+{
+	return (int)__syscall_ret(__syscall2(SYS_truncate, (long)path, length));
+}
+
+int fsync(int fd)
+{
+	return (int)__syscall_ret(__syscall1(SYS_fsync, fd));
+}
+
+/* _exit(2) ends every thread of the process, as glibc's does with
+   exit_group; exit is the fallback for a kernel without it. */
+void _exit(int status)
+{
+	for (;;) {
+		__syscall1(SYS_exit_group, status);
+		__syscall1(SYS_exit, status);
+	}
+}
+
+/* glibc's fork() is clone(CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID |
+   SIGCHLD) with the thread descriptor's tid as the child tid pointer.  There
+   is no thread descriptor until threads arrive, so this is the plain
+   clone(SIGCHLD): a copy of the process that signals its parent on exit.
+   i386 clone takes (flags, stack, parent_tid, tls, child_tid). */
+pid_t fork(void)
+{
+	return (pid_t)__syscall_ret(__syscall5(SYS_clone, SIGCHLD, 0, 0, 0, 0));
+}
+
+int execve(const char *pathname, char *const argv[], char *const envp[])
+{
+	return (int)__syscall_ret(__syscall3(SYS_execve, (long)pathname, (long)argv,
+	                                     (long)envp));
+}
+
+int execv(const char *pathname, char *const argv[])
+{
+	return execve(pathname, argv, environ);
+}
+
+/* glibc's wait() and waitpid() are wait4() with no resource usage. */
+pid_t wait4(pid_t pid, int *wstatus, int options, struct rusage *rusage)
+{
+	return (pid_t)__syscall_ret(__syscall4(SYS_wait4, pid, (long)wstatus, options,
+	                                       (long)rusage));
+}
+
+pid_t waitpid(pid_t pid, int *wstatus, int options)
+{
+	return wait4(pid, wstatus, options, NULL);
+}
+
+pid_t wait(int *wstatus)
+{
+	return wait4(-1, wstatus, 0, NULL);
+}
+
+pid_t getpid(void)
+{
+	return (pid_t)__syscall0(SYS_getpid);
+}
+
+pid_t getppid(void)
+{
+	return (pid_t)__syscall0(SYS_getppid);
+}
+
+pid_t gettid(void)
+{
+	return (pid_t)__syscall0(SYS_gettid);
+}
+
+pid_t getpgid(pid_t pid)
+{
+	return (pid_t)__syscall_ret(__syscall1(SYS_getpgid, pid));
+}
+
+/* glibc's getpgrp() is getpgid(0). */
+pid_t getpgrp(void)
+{
+	return getpgid(0);
+}
+
+int setpgid(pid_t pid, pid_t pgid)
+{
+	return (int)__syscall_ret(__syscall2(SYS_setpgid, pid, pgid));
+}
+
+pid_t setsid(void)
+{
+	return (pid_t)__syscall_ret(__syscall0(SYS_setsid));
+}
+
+/* The user and group ids use the 32-bit-id calls, as glibc does on i386
+   (the original ones, getuid 24 and friends, return 16-bit ids). */
+uid_t getuid(void)
+{
+	return (uid_t)__syscall0(SYS_getuid32);
+}
+
+uid_t geteuid(void)
+{
+	return (uid_t)__syscall0(SYS_geteuid32);
+}
+
+gid_t getgid(void)
+{
+	return (gid_t)__syscall0(SYS_getgid32);
+}
+
+gid_t getegid(void)
+{
+	return (gid_t)__syscall0(SYS_getegid32);
+}
+
+int setuid(uid_t uid)
+{
+	return (int)__syscall_ret(__syscall1(SYS_setuid32, (long)uid));
+}
+
+int setgid(gid_t gid)
+{
+	return (int)__syscall_ret(__syscall1(SYS_setgid32, (long)gid));
+}
+
+/* The kernel's brk(2) returns the new break, or the old one when it refuses;
+   glibc's brk() remembers it and turns a refusal into ENOMEM. */
+static char *current_break;
+
+int brk(void *addr)
+{
+	char *result = (char *)__syscall1(SYS_brk, (long)addr);
+
+	current_break = result;
+	if (result < (char *)addr) {
+		errno = ENOMEM;
+		return -1;
+	}
+	return 0;
+}
+
+void *sbrk(intptr_t increment)
+{
+	char *old;
+
+	if (current_break == NULL && brk(NULL) < 0)
+		return (void *)-1;
+	old = current_break;
+	if (increment == 0)
+		return old;
+	if (increment > 0 ? (uintptr_t)old + (uintptr_t)increment < (uintptr_t)old
+	                  : (uintptr_t)old < (uintptr_t)-increment) {
+		errno = ENOMEM;
+		return (void *)-1;
+	}
+	if (brk(old + increment) < 0)
+		return (void *)-1;
+	return old;
+}
+
+int chdir(const char *path)
+{
+	return (int)__syscall_ret(__syscall1(SYS_chdir, (long)path));
+}
+
+int fchdir(int fd)
+{
+	return (int)__syscall_ret(__syscall1(SYS_fchdir, fd));
+}
+
+/* getcwd(3): the system call returns the length including the NUL.  Like
+   glibc, a NULL buf asks for a malloc'd copy (of at least size bytes). */
+char *getcwd(char *buf, size_t size)
+{
+	char path[PATH_MAX];
+	char *copy;
+	long r;
+
+	if (buf != NULL) {
+		if (size == 0) {
+			errno = EINVAL;
+			return NULL;
+		}
+		r = __syscall2(SYS_getcwd, (long)buf, (long)size);
+		return __syscall_ret(r) < 0 ? NULL : buf;
+	}
+	r = __syscall2(SYS_getcwd, (long)path, sizeof path);
+	if (__syscall_ret(r) < 0)
+		return NULL;
+	if (size != 0 && (size_t)r > size) {
+		errno = ERANGE;
+		return NULL;
+	}
+	copy = malloc(size > (size_t)r ? size : (size_t)r);
+	return copy != NULL ? memcpy(copy, path, (size_t)r) : NULL;
+}
+
+int access(const char *pathname, int mode)
+{
+	return (int)__syscall_ret(__syscall2(SYS_access, (long)pathname, mode));
+}
+
+int link(const char *oldpath, const char *newpath)
+{
+	return (int)__syscall_ret(__syscall2(SYS_link, (long)oldpath, (long)newpath));
+}
+
+int unlink(const char *pathname)
+{
+	return (int)__syscall_ret(__syscall1(SYS_unlink, (long)pathname));
+}
+
+int rmdir(const char *pathname)
+{
+	return (int)__syscall_ret(__syscall1(SYS_rmdir, (long)pathname));
+}
+
+int symlink(const char *target, const char *linkpath)
+{
+	return (int)__syscall_ret(__syscall2(SYS_symlink, (long)target, (long)linkpath));
+}
+
+ssize_t readlink(const char *restrict pathname, char *restrict buf, size_t bufsiz)
+{
+	return __syscall_ret(__syscall3(SYS_readlink, (long)pathname, (long)buf,
+	                                (long)bufsiz));
+}
+
+int chroot(const char *path)
+{
+	return (int)__syscall_ret(__syscall1(SYS_chroot, (long)path));
+}
+
+void sync(void)
+{
+	__syscall0(SYS_sync);
+}
+
+/* sleep(3) through nanosleep(2); interrupted, it returns the seconds left,
+   rounded to the nearest as glibc does. */
+unsigned int sleep(unsigned int seconds)
+{
+	struct timespec ts;
+
+	while (seconds > 0) {
+		unsigned int chunk = seconds > INT_MAX ? INT_MAX : seconds;
+
+		ts.tv_sec = (time_t)chunk;
+		ts.tv_nsec = 0;
+		seconds -= chunk;
+		if (nanosleep(&ts, &ts) < 0)
+			return seconds + (unsigned int)ts.tv_sec + (ts.tv_nsec >= 500000000L);
+	}
+	return 0;
+}
+
+int usleep(useconds_t usec)
+{
+	struct timespec ts = {
+		.tv_sec = (time_t)(usec / 1000000),
+		.tv_nsec = (long)(usec % 1000000) * 1000,
+	};
+
+	return nanosleep(&ts, NULL);
+}
+
+unsigned int alarm(unsigned int seconds)
+{
+	return (unsigned int)__syscall1(SYS_alarm, (long)seconds);
+}
+
+int pause(void)
+{
+	return (int)__syscall_ret(__syscall0(SYS_pause));
+}
+
+/* The kernel tells the page size in the auxiliary vector (AT_PAGESZ). */
+int getpagesize(void)
+{
+	int saved = errno;
+	unsigned long pagesize = getauxval(AT_PAGESZ);
+
+	errno = saved;
+	return pagesize != 0 ? (int)pagesize : 4096;
+}
+
+int uname(struct utsname *buf)
+{
+	return (int)__syscall_ret(__syscall1(SYS_uname, (long)buf));
+}
