@@ -37,3 +37,31 @@ void mk_block_hook(void *uc, uint64_t address, uint32_t size, void *user)
         q->emu_stop(uc);
     }
 }
+
+/*
+ * The system call entry, int $0x80 (Linux's entry_INT80_32): a Unicorn interrupt hook in C that
+ * reads EAX, calls the kernel's Java handler once with the vector and EAX, and writes the result
+ * back to EAX. The Java side then needs no call into the engine at all for a call like getppid();
+ * it reads the argument registers itself only when a handler takes arguments.
+ */
+#define UC_X86_REG_EAX 19
+#define MK_NO_RESULT INT64_MIN
+
+struct mk_int80 {
+    int64_t (*handler)(uint32_t intno, uint32_t eax);             /* the Java upcall */
+    int (*reg_read)(void *uc, int regid, void *value);             /* uc_reg_read */
+    int (*reg_write)(void *uc, int regid, const void *value);      /* uc_reg_write */
+};
+
+void mk_interrupt_hook(void *uc, uint32_t intno, void *user)
+{
+    struct mk_int80 *e = (struct mk_int80 *) user;
+    uint32_t eax = 0;
+    if (intno == 0x80)
+        e->reg_read(uc, UC_X86_REG_EAX, &eax);
+    int64_t result = e->handler(intno, eax);
+    if (result != MK_NO_RESULT) {
+        uint32_t value = (uint32_t) result;
+        e->reg_write(uc, UC_X86_REG_EAX, &value);
+    }
+}

@@ -55,7 +55,10 @@ public final class Cpu implements AutoCloseable {
     private final CpuContext userTemplate;
     private final long cpuidFeatures;
     private final long[] argBuffer = new long[6];
-    private SyscallHandler syscalls = () -> {
+    /** What a {@link SyscallHandler} returns to leave EAX unchanged (the task did not return). */
+    public static final long NO_RESULT = Unicorn.NO_RESULT;
+
+    private SyscallHandler syscalls = number -> {
         throw new IllegalStateException("no system call handler installed");
     };
     /** Interrupt vectors seen while the power-on probes run (null afterwards). */
@@ -76,7 +79,7 @@ public final class Cpu implements AutoCloseable {
             engine.memMapPtr(0, ram.segment(), UcConst.UC_PROT_ALL);
             mmu = new Mmu(ram);
             engine.hookTlbFill(mmu::fill);
-            engine.hookInterrupt(this::onInterrupt);
+            hookSyscallEntry();
             engine.hookMemoryEvent(UcConst.UC_HOOK_MEM_UNMAPPED, this::onUnmapped);
             engine.hookIo(this::onIo);
             quantum = new Quantum(engine, arena);
@@ -227,16 +230,30 @@ public final class Cpu implements AutoCloseable {
         engine.emuStop();
     }
 
-    private void onInterrupt(int intno) {
+    /**
+     * Interrupts reach the C hook mk_interrupt_hook (hooks.c), which reads EAX, calls
+     * {@link #onInterrupt} and writes the result to EAX: the system call path makes no call into
+     * the engine from Java unless a handler reads its arguments.
+     */
+    private void hookSyscallEntry() {
+        MemorySegment entry = arena.allocate(24, 8);
+        entry.set(java.lang.foreign.ValueLayout.ADDRESS, 0, engine.interruptEntryStub(this::onInterrupt));
+        entry.set(java.lang.foreign.ValueLayout.ADDRESS, 8, Unicorn.function("uc_reg_read"));
+        entry.set(java.lang.foreign.ValueLayout.ADDRESS, 16, Unicorn.function("uc_reg_write"));
+        MemorySegment hook = NativeLibraries.hooks().find("mk_interrupt_hook")
+                .orElseThrow(() -> new IllegalStateException("libminikernel-hooks.so has no mk_interrupt_hook"));
+        engine.hookNative(UcConst.UC_HOOK_INTR, hook, entry);
+    }
+
+    private long onInterrupt(int intno, int eax) {
         if (intno == 0x80 && bootVectors == null) {
-            syscalls.syscall();
-            return;
+            return syscalls.syscall(eax);
         }
         if (bootVectors != null) {
             bootVectors.add(intno);
             bootSnapshot = Calibration.snapshot(engine, scratch);
             engine.emuStop();
-            return;
+            return NO_RESULT;
         }
         boolean software = calibration.exceptionIsInt();
         long eip = engine.reg(EIP);
@@ -252,6 +269,7 @@ public final class Cpu implements AutoCloseable {
         };
         calibration.resetOldException();
         engine.emuStop();
+        return NO_RESULT;
     }
 
     /** The poison frame was touched while replaying a faulting instruction: the exact address. */

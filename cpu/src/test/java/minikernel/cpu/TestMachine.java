@@ -26,14 +26,14 @@ final class TestMachine implements AutoCloseable {
     TestMachine() {
         pgd = newPageDirectory();
         cpu.switchMm(pgd);
-        cpu.setSyscallHandler(() -> {
-            long nr = cpu.eax();
+        cpu.setSyscallHandler(number -> {
+            long nr = number & 0xffffffffL;
             syscalls.add(nr);
-            if (nr == 1) {          // exit: stop the engine
+            if (nr == 1) {          // exit: stop the engine, leave EAX
                 cpu.stopAfterHook();
-            } else {
-                cpu.setEax(nr + 1000);
+                return Cpu.NO_RESULT;
             }
+            return nr + 1000;
         });
     }
 

@@ -46,7 +46,8 @@ public final class Kernel implements AutoCloseable {
     private final SyscallDispatcher syscalls;
     private final SplittableRandom random;
     private final long swapperPgd;
-    private final File[] console;
+    private final HostConsoleFile[] console;
+    private final java.util.ArrayDeque<String> log = new java.util.ArrayDeque<>();
     private Task childReaper;
     private boolean halted;
     private int haltStatus;
@@ -73,10 +74,11 @@ public final class Kernel implements AutoCloseable {
         cpu.setSyscallHandler(syscalls);
         cpu.setPageFaultHandler((address, access) -> pageFault.handle(scheduler.current().mm(), address, access));
         cpu.switchMm(swapperPgd);
-        console = new File[]{
-            new HostConsoleFile(0, File.O_RDONLY, "/dev/console", userAccess),
-            new HostConsoleFile(1, File.O_WRONLY, "/dev/console", userAccess),
-            new HostConsoleFile(2, File.O_WRONLY, "/dev/console", userAccess)};
+        int[] fds = config.console();
+        console = new HostConsoleFile[]{
+            new HostConsoleFile(fds[0], File.O_RDONLY, "/dev/console", userAccess),
+            new HostConsoleFile(fds[1], File.O_WRONLY, "/dev/console", userAccess),
+            new HostConsoleFile(fds[2], File.O_WRONLY, "/dev/console", userAccess)};
     }
 
     /**
@@ -147,11 +149,28 @@ public final class Kernel implements AutoCloseable {
                 Exit.releaseTask(zombie);
             }
             if (self.children().isEmpty()) {
-                halt(status, null);
+                Exit.doExit(self, status);
             } else {
                 scheduler.sleep(self, TaskState.INTERRUPTIBLE);
             }
         }
+    }
+
+    /**
+     * The kernel's own messages (Linux's printk): one line on the console's error stream, where a
+     * user sees it next to the program's output, and kept in a small log (dmesg).
+     */
+    public void printk(String line) {
+        if (log.size() == 256) {
+            log.removeFirst();
+        }
+        log.addLast(line);
+        console[2].printk(line + "\n");
+    }
+
+    /** The most recent kernel messages, oldest first. */
+    public List<String> dmesg() {
+        return List.copyOf(log);
     }
 
     /** Called when pid 1 exits: Linux panics ("Attempted to kill init!"); we halt with its status. */
@@ -165,7 +184,7 @@ public final class Kernel implements AutoCloseable {
         for (Task t : scheduler.liveTasks()) {
             b.append(' ').append(t).append(' ').append(t.state().procText());
         }
-        System.err.println(b);
+        printk(b.toString());
         halt(Exit.killedStatus(9, false), "deadlock");
     }
 

@@ -13,33 +13,43 @@ import minikernel.kernel.time.Clock;
  * @param trace         strace-style lines for every system call, or null
  * @param uid           the user the guest runs as (the host's user under {@code run}, root at boot)
  * @param gid           its group
+ * @param console       the host descriptors behind the guest's console (its fd 0, 1, 2)
  */
 public record KernelConfig(long memoryBytes, long quantumBlocks, long seed, Clock.Mode clock, PrintStream trace,
-                           int uid, int gid) {
+                           int uid, int gid, int[] console) {
     public static final long DEFAULT_MEMORY = 256L << 20;
     public static final long DEFAULT_QUANTUM = 50_000;
 
     public static KernelConfig defaults() {
-        return new KernelConfig(DEFAULT_MEMORY, DEFAULT_QUANTUM, 0, Clock.Mode.VIRTUAL, null, 0, 0);
+        return new KernelConfig(DEFAULT_MEMORY, DEFAULT_QUANTUM, 0, Clock.Mode.VIRTUAL, null, 0, 0, new int[]{0, 1, 2});
     }
 
     public KernelConfig withTrace(PrintStream out) {
-        return new KernelConfig(memoryBytes, quantumBlocks, seed, clock, out, uid, gid);
+        return new KernelConfig(memoryBytes, quantumBlocks, seed, clock, out, uid, gid, console);
     }
 
     public KernelConfig withSeed(long newSeed) {
-        return new KernelConfig(memoryBytes, quantumBlocks, newSeed, clock, trace, uid, gid);
+        return new KernelConfig(memoryBytes, quantumBlocks, newSeed, clock, trace, uid, gid, console);
     }
 
     public KernelConfig withMemory(long bytes) {
-        return new KernelConfig(bytes, quantumBlocks, seed, clock, trace, uid, gid);
+        return new KernelConfig(bytes, quantumBlocks, seed, clock, trace, uid, gid, console);
     }
 
     public KernelConfig withClock(Clock.Mode mode) {
-        return new KernelConfig(memoryBytes, quantumBlocks, seed, mode, trace, uid, gid);
+        return new KernelConfig(memoryBytes, quantumBlocks, seed, mode, trace, uid, gid, console);
+    }
+
+    /** The guest's console on other host descriptors (tests capture a guest's output this way). */
+    public KernelConfig withConsole(int stdin, int stdout, int stderr) {
+        return new KernelConfig(memoryBytes, quantumBlocks, seed, clock, trace, uid, gid, new int[]{stdin, stdout, stderr});
+    }
+
+    public KernelConfig withQuantum(long blocks) {
+        return new KernelConfig(memoryBytes, blocks, seed, clock, trace, uid, gid, console);
     }
 
     public KernelConfig withUser(int newUid, int newGid) {
-        return new KernelConfig(memoryBytes, quantumBlocks, seed, clock, trace, newUid, newGid);
+        return new KernelConfig(memoryBytes, quantumBlocks, seed, clock, trace, newUid, newGid, console);
     }
 }

@@ -56,7 +56,7 @@ final class KernelOptions {
             if (q < 1) {
                 throw new UsageException("--quantum must be at least 1");
             }
-            c = new KernelConfig(c.memoryBytes(), q, c.seed(), c.clock(), c.trace(), c.uid(), c.gid());
+            c = c.withQuantum(q);
         }
         return c;
     }

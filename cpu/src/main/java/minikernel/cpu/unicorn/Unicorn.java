@@ -52,6 +52,18 @@ public final class Unicorn implements AutoCloseable {
         long fill(long vaddr, int type);
     }
 
+    /**
+     * The Java half of a native interrupt hook that has already read EAX (see hooks.c): returns the
+     * value to write back to EAX, or {@link #NO_RESULT} to leave it.
+     */
+    @FunctionalInterface
+    public interface InterruptEntry {
+        long onInterrupt(int intno, int eax);
+    }
+
+    /** What an {@link InterruptEntry} returns to leave EAX alone. */
+    public static final long NO_RESULT = Long.MIN_VALUE;
+
     /** UC_HOOK_MEM_*_UNMAPPED: return true if the access may be retried. */
     @FunctionalInterface
     public interface MemoryEventHook {
@@ -303,6 +315,16 @@ public final class Unicorn implements AutoCloseable {
         addInsnHook(Stubs.stub(Upcalls.OUT.bindTo(io), Upcalls.OUT_FD, arena), UC_X86_INS_OUT);
     }
 
+    /** An upcall stub a native hook can call: {@code int64_t (*)(uint32_t intno, uint32_t eax)}. */
+    public MemorySegment interruptEntryStub(InterruptEntry entry) {
+        return Stubs.stub(Upcalls.ENTRY.bindTo(new Upcalls.Entry(this, entry)), Upcalls.ENTRY_FD, arena);
+    }
+
+    /** The address of a libunicorn function, for native code that calls the engine itself. */
+    public static MemorySegment function(String name) {
+        return Api.lookup(name);
+    }
+
     /** A hook whose callback is native code (the C block counter); returns the uc_hook handle. */
     public long hookNative(int type, MemorySegment function, MemorySegment user) {
         return addHook(type, function, user, 1, 0);
@@ -435,7 +457,8 @@ public final class Unicorn implements AutoCloseable {
         static final FunctionDescriptor IN_FD = FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS);
         static final FunctionDescriptor OUT_FD =
                 FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS);
-        static final MethodHandle INTR, TLB, EVENT, IN, OUT;
+        static final FunctionDescriptor ENTRY_FD = FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_INT);
+        static final MethodHandle INTR, TLB, EVENT, IN, OUT, ENTRY;
 
         static {
             try {
@@ -450,6 +473,7 @@ public final class Unicorn implements AutoCloseable {
                         MemorySegment.class, int.class, int.class, MemorySegment.class));
                 OUT = l.findVirtual(Io.class, "out", MethodType.methodType(void.class,
                         MemorySegment.class, int.class, int.class, int.class, MemorySegment.class));
+                ENTRY = l.findVirtual(Entry.class, "on", MethodType.methodType(long.class, int.class, int.class));
             } catch (ReflectiveOperationException e) {
                 throw new ExceptionInInitializerError(e);
             }
@@ -461,6 +485,17 @@ public final class Unicorn implements AutoCloseable {
                     hook.onInterrupt(intno);
                 } catch (Throwable t) {
                     engine.hookFailed(t);
+                }
+            }
+        }
+
+        record Entry(Unicorn engine, InterruptEntry hook) {
+            long on(int intno, int eax) {
+                try {
+                    return hook.onInterrupt(intno, eax);
+                } catch (Throwable t) {
+                    engine.hookFailed(t);
+                    return NO_RESULT;
                 }
             }
         }

@@ -71,9 +71,12 @@ public final class Traps implements Scheduler.TrapHandler {
                 kernel.halt(Exit.killedStatus(Signal.SIGINT.number, false), "interrupted");
             }
             case Trap.HookFailure hf -> {
-                System.err.printf("minikernel: BUG: internal error while running %s at eip 0x%08x: %s%n",
-                        task, hf.eip(), hf.cause());
-                hf.cause().printStackTrace();
+                // A kernel bug, not the guest's: the Java stack trace is for the developer.
+                kernel.printk(String.format("minikernel: BUG: internal error while running %s at eip 0x%08x: %s",
+                        task, hf.eip(), hf.cause()));
+                java.io.StringWriter trace = new java.io.StringWriter();
+                hf.cause().printStackTrace(new java.io.PrintWriter(trace));
+                kernel.printk(trace.toString().stripTrailing());
                 kill(task, Signal.SIGKILL);
             }
             case Trap.Preempted p -> {
@@ -91,8 +94,8 @@ public final class Traps implements Scheduler.TrapHandler {
         }
     }
 
-    private static void report(Task task, String format, Object... args) {
-        System.err.println(task.comm() + "[" + task.pid() + "]: " + String.format(format, args));
+    private void report(Task task, String format, Object... args) {
+        kernel.printk(task.comm() + "[" + task.pid() + "]: " + String.format(format, args));
     }
 
     /**

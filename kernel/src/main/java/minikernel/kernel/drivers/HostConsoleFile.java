@@ -131,6 +131,14 @@ public final class HostConsoleFile extends File {
         }
     }
 
+    /** Writes kernel text (printk) straight to the host descriptor behind this console. */
+    public void printk(String line) {
+        byte[] b = line.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        MemorySegment native_ = host.buffer(b.length);
+        MemorySegment.copy(b, 0, native_, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, b.length);
+        host.write(native_, b.length);
+    }
+
     @Override
     public String path() {
         return path;

@@ -46,6 +46,26 @@ public final class HostFd {
         return fd;
     }
 
+    /** open(2) on the host: a descriptor, or -errno. O_* flags are the host's (x86-64 Linux). */
+    public static int open(String path, int flags, int mode) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment errno = a.allocate(CAPTURE);
+            int fd = (int) Calls.OPEN.invokeExact(errno, a.allocateFrom(path), flags, mode);
+            return fd >= 0 ? fd : -(int) ERRNO.get(errno, 0L);
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /** close(2) on the host. */
+    public static void close(int fd) {
+        try {
+            int ignored = (int) Calls.CLOSE.invokeExact(fd);
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
     /** A native buffer of at least {@code size} bytes, reused across calls. */
     public MemorySegment buffer(long size) {
         if (buffer.byteSize() < size) {
@@ -127,6 +147,11 @@ public final class HostFd {
         static final MethodHandle IOCTL = LINKER.downcallHandle(LINKER.defaultLookup().find("ioctl").orElseThrow(),
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS), CAPTURE_ERRNO,
                 Linker.Option.firstVariadicArg(2));
+        static final MethodHandle OPEN = LINKER.downcallHandle(LINKER.defaultLookup().find("open").orElseThrow(),
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), CAPTURE_ERRNO,
+                Linker.Option.firstVariadicArg(2));
+        static final MethodHandle CLOSE = LINKER.downcallHandle(LINKER.defaultLookup().find("close").orElseThrow(),
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT));
         static final MethodHandle STATX = handle("statx",
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS));
 

@@ -107,7 +107,9 @@ public final class Exit {
         }
         tsk.setState(TaskState.ZOMBIE);
         if (tsk == reaper) {
+            // Linux panics here ("Attempted to kill init!"); minikernel halts with init's status.
             kernel.initExited(tsk.exitCode());
+            releaseTask(tsk);
             return;
         }
         Task parent = tsk.parent();

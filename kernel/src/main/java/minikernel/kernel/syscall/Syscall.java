@@ -92,7 +92,7 @@ public enum Syscall {
     CLOCK_NANOSLEEP_TIME64(407, Time::clockNanosleepTime64, CLOCK, INT, PTR, PTR);
 
     /** What a handler returns when the task did not return from the call (exit): EAX is left alone. */
-    public static final long NO_RETURN = Long.MIN_VALUE;
+    public static final long NO_RETURN = minikernel.cpu.Cpu.NO_RESULT;
 
     private static final Syscall[] BY_NUMBER = new Syscall[512];
 

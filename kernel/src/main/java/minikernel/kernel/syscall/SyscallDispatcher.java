@@ -6,10 +6,10 @@ import minikernel.kernel.Kernel;
 import minikernel.kernel.sched.Task;
 
 /**
- * The {@code int $0x80} entry: reads the number from EAX, finds its row in the {@link Syscall}
- * table, reads only as many argument registers as the handler takes, runs it and writes the result
- * to EAX, all inside the interrupt hook without stopping the CPU (the path do_int80_syscall_32()
- * takes). This is the hot path: no allocation, no strings unless tracing.
+ * The {@code int $0x80} entry: given the number from EAX, finds its row in the {@link Syscall}
+ * table, reads only as many argument registers as the handler takes, runs it and returns the
+ * result for EAX, all inside the interrupt hook without stopping the CPU (the path
+ * do_int80_syscall_32() takes). This is the hot path: no allocation, no strings unless tracing.
  */
 public final class SyscallDispatcher implements minikernel.cpu.SyscallHandler {
     private final Kernel kernel;
@@ -26,20 +26,19 @@ public final class SyscallDispatcher implements minikernel.cpu.SyscallHandler {
     }
 
     @Override
-    public void syscall() {
+    public long syscall(int number) {
         Task current = kernel.scheduler().current();
-        long nr = cpu.eax();
+        long nr = number & 0xffffffffL;
         kernel.clock().syscall();
         Syscall call = Syscall.byNumber(nr);
         if (call == null) {
-            if (nr >= 0 && nr < notImplemented.length) {
+            if (nr < notImplemented.length) {
                 notImplemented[(int) nr]++;
             }
             if (tracer != null) {
                 tracer.printNotImplemented(current, (int) nr, SyscallNames.of(nr), manyTasks());
             }
-            cpu.setEax(-38 & 0xffffffffL);   // -ENOSYS
-            return;
+            return Errno.ENOSYS.negative();
         }
         counts[call.number()]++;
         long[] args = cpu.syscallArgs(call.argc());
@@ -51,9 +50,7 @@ public final class SyscallDispatcher implements minikernel.cpu.SyscallHandler {
         if (tracer != null) {
             traceExit(current, call, args, result);
         }
-        if (result != Syscall.NO_RETURN) {
-            cpu.setEax(result & 0xffffffffL);
-        }
+        return result == Syscall.NO_RETURN ? Cpu.NO_RESULT : result;
     }
 
     private void traceExit(Task current, Syscall call, long[] args, long result) {
