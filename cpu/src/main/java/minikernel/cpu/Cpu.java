@@ -37,7 +37,7 @@ import minikernel.cpu.unicorn.Unicorn;
  * calibration of {@link Calibration}, and a single {@code iret} to ring 3, after which the CPU never
  * returns to ring 0: every task's context is derived from that first ring-3 state.
  */
-public final class Cpu implements AutoCloseable {
+public final class Cpu implements AutoCloseable, Unicorn.InterruptEntry {
     /** EFLAGS of a new user task: IF and the always-one bit 1, as Linux's start_thread() sets. */
     public static final int USER_EFLAGS = 0x202;
     private static final int TCG_BUFFER = 32 << 20;
@@ -70,6 +70,11 @@ public final class Cpu implements AutoCloseable {
     private long tlbFlushes;
 
     public Cpu(PhysicalMemory ram) {
+        this(ram, true);
+    }
+
+    /** {@code timer} false: no block hook, so no preemption or block counting (see {@link Quantum}). */
+    public Cpu(PhysicalMemory ram, boolean timer) {
         this.ram = ram;
         engine = Unicorn.openX86_32();
         try {
@@ -82,7 +87,7 @@ public final class Cpu implements AutoCloseable {
             hookSyscallEntry();
             engine.hookMemoryEvent(UcConst.UC_HOOK_MEM_UNMAPPED, this::onUnmapped);
             engine.hookIo(this::onIo);
-            quantum = new Quantum(engine, arena);
+            quantum = new Quantum(engine, arena, timer);
             KernelPage.install(ram);
             gdt = new Gdt(ram);
             engine.tableRegister(GDTR, 0, Gdt.base(), Gdt.limit(), 0);
@@ -237,7 +242,7 @@ public final class Cpu implements AutoCloseable {
      */
     private void hookSyscallEntry() {
         MemorySegment entry = arena.allocate(24, 8);
-        entry.set(java.lang.foreign.ValueLayout.ADDRESS, 0, engine.interruptEntryStub(this::onInterrupt));
+        entry.set(java.lang.foreign.ValueLayout.ADDRESS, 0, engine.interruptEntryStub(this));
         entry.set(java.lang.foreign.ValueLayout.ADDRESS, 8, Unicorn.function("uc_reg_read"));
         entry.set(java.lang.foreign.ValueLayout.ADDRESS, 16, Unicorn.function("uc_reg_write"));
         MemorySegment hook = NativeLibraries.hooks().find("mk_interrupt_hook")
@@ -245,7 +250,9 @@ public final class Cpu implements AutoCloseable {
         engine.hookNative(UcConst.UC_HOOK_INTR, hook, entry);
     }
 
-    private long onInterrupt(int intno, int eax) {
+    /** Every interrupt the CPU takes, called from mk_interrupt_hook; the result goes to EAX. */
+    @Override
+    public long onInterrupt(int intno, int eax) {
         if (intno == 0x80 && bootVectors == null) {
             return syscalls.syscall(eax);
         }

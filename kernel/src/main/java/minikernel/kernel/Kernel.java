@@ -57,7 +57,7 @@ public final class Kernel implements AutoCloseable {
         this.config = config;
         ram = new PhysicalMemory(config.memoryBytes());
         try {
-            cpu = new Cpu(ram);
+            cpu = new Cpu(ram, config.quantumBlocks() > 0);
         } catch (RuntimeException | Error e) {
             ram.close();
             throw e;

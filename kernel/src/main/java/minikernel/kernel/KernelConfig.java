@@ -7,7 +7,8 @@ import minikernel.kernel.time.Clock;
  * How a kernel is set up for one run: what the command line chose.
  *
  * @param memoryBytes   physical RAM (default 256 MiB)
- * @param quantumBlocks translated blocks a task runs before the scheduler tick preempts it
+ * @param quantumBlocks translated blocks a task runs before the scheduler tick preempts it; 0 turns
+ *                      the tick off (tasks switch only when they block or exit; guest code runs faster)
  * @param seed          0 for fixed quanta; any other value perturbs them, reproducibly
  * @param clock         virtual (reproducible) or host time
  * @param trace         strace-style lines for every system call, or null

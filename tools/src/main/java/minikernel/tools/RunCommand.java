@@ -91,8 +91,16 @@ final class RunCommand implements Main.Command {
     }
 
     static int runKernel(KernelConfig config, Executable exe, List<String> argv, List<String> env) {
+        long t0 = System.nanoTime();
         try (Kernel kernel = new Kernel(config)) {
-            return kernel.runProgram(exe, argv, env);
+            long t1 = System.nanoTime();
+            int status = kernel.runProgram(exe, argv, env);
+            if (System.getenv("MINIKERNEL_TIMING") != null) {
+                System.err.printf("timing: jvm->main %d ms, boot %.1f ms, run %.1f ms%n",
+                        java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(),
+                        (t1 - t0) / 1e6, (System.nanoTime() - t1) / 1e6);
+            }
+            return status;
         } catch (ExecException e) {
             System.err.println("minikernel: " + e.getMessage());
             return CANNOT_EXECUTE;

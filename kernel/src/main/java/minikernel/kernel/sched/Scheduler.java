@@ -213,6 +213,9 @@ public final class Scheduler {
     }
 
     private long nextQuantum() {
+        if (quantumBlocks == 0) {
+            return Long.MAX_VALUE;
+        }
         return perturbation == null ? quantumBlocks : quantumBlocks / 2 + perturbation.nextLong(quantumBlocks);
     }
 

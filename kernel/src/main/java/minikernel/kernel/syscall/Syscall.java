@@ -177,14 +177,6 @@ public enum Syscall {
 
     /** Runs the handler with the first {@link #argc()} entries of {@code a}. */
     public long invoke(Task current, long[] a) {
-        return switch (function) {
-            case SyscallFunction.Of0 f -> f.call(current);
-            case SyscallFunction.Of1 f -> f.call(current, a[0]);
-            case SyscallFunction.Of2 f -> f.call(current, a[0], a[1]);
-            case SyscallFunction.Of3 f -> f.call(current, a[0], a[1], a[2]);
-            case SyscallFunction.Of4 f -> f.call(current, a[0], a[1], a[2], a[3]);
-            case SyscallFunction.Of5 f -> f.call(current, a[0], a[1], a[2], a[3], a[4]);
-            case SyscallFunction.Of6 f -> f.call(current, a[0], a[1], a[2], a[3], a[4], a[5]);
-        };
+        return function.invoke(current, a);
     }
 }

@@ -14,6 +14,8 @@ import minikernel.kernel.sched.Task;
 public final class SyscallDispatcher implements minikernel.cpu.SyscallHandler {
     private final Kernel kernel;
     private final Cpu cpu;
+    private final minikernel.kernel.sched.Scheduler scheduler;
+    private final minikernel.kernel.time.Clock clock;
     private final Tracer tracer;
     private final long[] counts = new long[512];
     private final long[] notImplemented = new long[512];
@@ -22,14 +24,16 @@ public final class SyscallDispatcher implements minikernel.cpu.SyscallHandler {
     public SyscallDispatcher(Kernel kernel, PrintStream trace) {
         this.kernel = kernel;
         this.cpu = kernel.cpu();
+        this.scheduler = kernel.scheduler();
+        this.clock = kernel.clock();
         this.tracer = trace == null ? null : new Tracer(trace, kernel.ram());
     }
 
     @Override
     public long syscall(int number) {
-        Task current = kernel.scheduler().current();
+        Task current = scheduler.current();
         long nr = number & 0xffffffffL;
-        kernel.clock().syscall();
+        clock.syscall();
         Syscall call = Syscall.byNumber(nr);
         if (call == null) {
             if (nr < notImplemented.length) {
