@@ -39,6 +39,7 @@ public final class Exec {
             throw new ExecException(Errno.E2BIG, exe.path() + ": " + e.getMessage());
         }
         mm.setStack(layout.sp(), layout.argStart(), layout.argEnd(), layout.envStart(), layout.envEnd());
+        mm.setStackLimit(task.rlimits().cur(minikernel.kernel.sys.Rlimits.RLIMIT_STACK));
 
         // The point of no return (begin_new_exec): the old program is gone from here on.
         MmStruct old = task.mm();

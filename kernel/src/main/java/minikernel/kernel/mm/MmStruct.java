@@ -31,6 +31,7 @@ public final class MmStruct {
     private long startBrk, brk, startStack;
     private long argStart, argEnd, envStart, envEnd;
     private boolean readImpliesExec;  // the READ_IMPLIES_EXEC personality of old binaries
+    private long stackLimit = STACK_LIMIT;   // RLIMIT_STACK's soft value when the stack grows
     private String exePath = "";
 
     private MmStruct(PageTables pageTables, FrameAllocator frames) {
@@ -163,7 +164,7 @@ public final class MmStruct {
      */
     boolean expandDown(Vma stack, long address) {
         long newStart = address & ~0xfffL;
-        if (stack.end() - newStart > STACK_LIMIT || newStart < MMAP_MIN_ADDR) {
+        if (stack.end() - newStart > stackLimit || newStart < MMAP_MIN_ADDR) {
             return false;
         }
         Vma below = previous(stack);
@@ -330,6 +331,11 @@ public final class MmStruct {
 
     public long envEnd() {
         return envEnd;
+    }
+
+    /** How far the stack may grow (acct_stack_growth's RLIMIT_STACK check); unlimited counts as 1 GiB. */
+    public void setStackLimit(long bytes) {
+        stackLimit = Long.compareUnsigned(bytes, 1L << 30) > 0 ? 1L << 30 : bytes;
     }
 
     public boolean readImpliesExec() {

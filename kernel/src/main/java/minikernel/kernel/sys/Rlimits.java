@@ -2,8 +2,8 @@ package minikernel.kernel.sys;
 
 /**
  * A process's resource limits (signal_struct->rlim): soft and hard value per resource, with Linux's
- * defaults for an ordinary user process. RLIMIT_STACK bounds stack growth and RLIMIT_NOFILE the
- * descriptor numbers; the others are kept and reported, not enforced.
+ * defaults for an ordinary user process. RLIMIT_STACK bounds stack growth; the others are kept and
+ * reported, not enforced yet.
  */
 public final class Rlimits {
     public static final int RLIMIT_CPU = 0, RLIMIT_FSIZE = 1, RLIMIT_DATA = 2, RLIMIT_STACK = 3,

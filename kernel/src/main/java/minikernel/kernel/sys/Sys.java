@@ -73,23 +73,21 @@ public final class Sys {
 
     /** ugetrlimit(2): struct rlimit of two unsigned longs, infinity as all ones. */
     public static long ugetrlimit(Task current, long resource, long rlim) {
-        if (resource >= Rlimits.RLIM_NLIMITS) {
-            return Errno.EINVAL.negative();
-        }
-        Rlimits r = current.rlimits();
-        return current.kernel().userAccess().putUser32s(current.mm(), rlim,
-                clamp32(r.cur((int) resource), 0xffffffffL), clamp32(r.max((int) resource), 0xffffffffL))
-                ? 0 : Errno.EFAULT.negative();
+        return getrlimit32(current, resource, rlim, 0xffffffffL);
     }
 
     /** The old getrlimit(2) (number 76) reports at most 0x7fffffff. */
     public static long oldGetrlimit(Task current, long resource, long rlim) {
+        return getrlimit32(current, resource, rlim, 0x7fffffffL);
+    }
+
+    private static long getrlimit32(Task current, long resource, long rlim, long ceiling) {
         if (resource >= Rlimits.RLIM_NLIMITS) {
             return Errno.EINVAL.negative();
         }
         Rlimits r = current.rlimits();
         return current.kernel().userAccess().putUser32s(current.mm(), rlim,
-                clamp32(r.cur((int) resource), 0x7fffffffL), clamp32(r.max((int) resource), 0x7fffffffL))
+                clamp32(r.cur((int) resource), ceiling), clamp32(r.max((int) resource), ceiling))
                 ? 0 : Errno.EFAULT.negative();
     }
 
@@ -146,6 +144,9 @@ public final class Sys {
             return Errno.EPERM.negative();
         }
         r.set(res, soft, hard);
+        if (res == Rlimits.RLIMIT_STACK && current.mm() != null) {
+            current.mm().setStackLimit(soft);
+        }
         return 0;
     }
 
