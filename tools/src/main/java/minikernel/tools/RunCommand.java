@@ -95,8 +95,8 @@ final class RunCommand implements Main.Command {
         try (Kernel kernel = new Kernel(config)) {
             long t1 = System.nanoTime();
             int status = kernel.runProgram(exe, argv, env);
-            if (System.getenv("MINIKERNEL_TIMING") != null) {
-                System.err.printf("timing: jvm->main %d ms, boot %.1f ms, run %.1f ms%n",
+            if (System.getenv("MINIKERNEL_TIMING") != null) {   // where a short run's time goes
+                System.err.printf("timing: JVM up %d ms, kernel boot %.1f ms, program %.1f ms%n",
                         java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(),
                         (t1 - t0) / 1e6, (System.nanoTime() - t1) / 1e6);
             }
