@@ -19,6 +19,8 @@ static const char *errno_name(int e)
     case 0: return "0";
     case EPERM: return "EPERM";
     case ENOENT: return "ENOENT";
+    case E2BIG: return "E2BIG";
+    case ENOEXEC: return "ENOEXEC";
     case ESRCH: return "ESRCH";
     case EINTR: return "EINTR";
     case EBADF: return "EBADF";
@@ -36,6 +38,8 @@ static const char *errno_name(int e)
     case ESPIPE: return "ESPIPE";
     case EPIPE: return "EPIPE";
     case ERANGE: return "ERANGE";
+    case ENAMETOOLONG: return "ENAMETOOLONG";
+    case EOVERFLOW: return "EOVERFLOW";
     case ENOSYS: return "ENOSYS";
     default:
         snprintf(other, sizeof other, "%d", e);

@@ -46,6 +46,11 @@ pid_t fork(void);
 pid_t vfork(void);
 int execve(const char *pathname, char *const argv[], char *const envp[]);
 int execv(const char *pathname, char *const argv[]);
+int execvp(const char *file, char *const argv[]);
+int execvpe(const char *file, char *const argv[], char *const envp[]);
+int execl(const char *pathname, const char *arg, ...);
+int execle(const char *pathname, const char *arg, ...);
+int execlp(const char *file, const char *arg, ...);
 
 pid_t getpid(void);
 pid_t getppid(void);
@@ -54,6 +59,7 @@ pid_t getpgrp(void);
 pid_t getpgid(pid_t pid);
 int setpgid(pid_t pid, pid_t pgid);
 pid_t setsid(void);
+pid_t getsid(pid_t pid);
 uid_t getuid(void);
 uid_t geteuid(void);
 gid_t getgid(void);
@@ -80,6 +86,8 @@ unsigned int sleep(unsigned int seconds);
 int usleep(useconds_t usec);
 unsigned int alarm(unsigned int seconds);
 int pause(void);
+
+int nice(int inc);
 
 int getpagesize(void);
 

@@ -134,17 +134,6 @@ pid_t fork(void)
 	return (pid_t)__syscall_ret(__syscall5(SYS_clone, SIGCHLD, 0, 0, 0, 0));
 }
 
-int execve(const char *pathname, char *const argv[], char *const envp[])
-{
-	return (int)__syscall_ret(__syscall3(SYS_execve, (long)pathname, (long)argv,
-	                                     (long)envp));
-}
-
-int execv(const char *pathname, char *const argv[])
-{
-	return execve(pathname, argv, environ);
-}
-
 /* glibc's wait() and waitpid() are wait4() with no resource usage. */
 pid_t wait4(pid_t pid, int *wstatus, int options, struct rusage *rusage)
 {
@@ -160,6 +149,11 @@ pid_t waitpid(pid_t pid, int *wstatus, int options)
 pid_t wait(int *wstatus)
 {
 	return wait4(-1, wstatus, 0, NULL);
+}
+
+pid_t wait3(int *wstatus, int options, struct rusage *rusage)
+{
+	return wait4(-1, wstatus, options, rusage);
 }
 
 pid_t getpid(void)
@@ -182,10 +176,11 @@ pid_t getpgid(pid_t pid)
 	return (pid_t)__syscall_ret(__syscall1(SYS_getpgid, pid));
 }
 
-/* glibc's getpgrp() is getpgid(0). */
+/* glibc's getpgrp() is the getpgrp system call on i386 (getpgid(0) only
+   where the architecture lacks it). */
 pid_t getpgrp(void)
 {
-	return getpgid(0);
+	return (pid_t)__syscall0(SYS_getpgrp);
 }
 
 int setpgid(pid_t pid, pid_t pgid)
@@ -196,6 +191,11 @@ int setpgid(pid_t pid, pid_t pgid)
 pid_t setsid(void)
 {
 	return (pid_t)__syscall_ret(__syscall0(SYS_setsid));
+}
+
+pid_t getsid(pid_t pid)
+{
+	return (pid_t)__syscall_ret(__syscall1(SYS_getsid, pid));
 }
 
 /* The user and group ids use the 32-bit-id calls, as glibc does on i386

@@ -24,10 +24,12 @@
 #define WIFCONTINUED(status) ((status) == 0xffff)
 #define WCOREDUMP(status)   ((status) & 0x80)
 
+/* Defined in <sys/resource.h>, as in glibc. */
 struct rusage;
 
 pid_t wait(int *wstatus);
 pid_t waitpid(pid_t pid, int *wstatus, int options);
+pid_t wait3(int *wstatus, int options, struct rusage *rusage);
 pid_t wait4(pid_t pid, int *wstatus, int options, struct rusage *rusage);
 
 #endif

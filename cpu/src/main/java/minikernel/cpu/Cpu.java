@@ -361,6 +361,26 @@ public final class Cpu implements AutoCloseable, Unicorn.InterruptEntry {
         return context;
     }
 
+    /**
+     * A copy of the running CPU state, for a child created by clone from inside its parent's system
+     * call (copy_thread): the parent's registers, EIP already past {@code int $0x80}.
+     */
+    public CpuContext copyCurrentContext() {
+        CpuContext copy = new CpuContext(engine.contextAlloc());
+        engine.contextSave(copy.segment());
+        return copy;
+    }
+
+    /** Sets a general register (EAX, ESP, ...) in a saved context. */
+    public void setContextReg(CpuContext context, int register, long value) {
+        engine.contextReg(context.segment(), register, value);
+    }
+
+    /** Reads a register of a saved context. */
+    public long contextReg(CpuContext context, int register) {
+        return engine.contextReg(context.segment(), register);
+    }
+
     public void saveContext(CpuContext context) {
         engine.contextSave(context.segment());
     }

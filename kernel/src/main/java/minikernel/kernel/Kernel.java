@@ -47,6 +47,9 @@ public final class Kernel implements AutoCloseable {
     private final SplittableRandom random;
     private final long swapperPgd;
     private final HostConsoleFile[] console;
+    private final minikernel.kernel.fs.RootFs rootFs;
+    private final minikernel.kernel.futex.Futex futex;
+    private int lastInode = 1000;
     private final java.util.ArrayDeque<String> log = new java.util.ArrayDeque<>();
     private Task childReaper;
     private boolean halted;
@@ -70,6 +73,8 @@ public final class Kernel implements AutoCloseable {
         random = new SplittableRandom(config.seed() ^ 0x6d696e696b65726eL);
         scheduler = new Scheduler(this, cpu, config.quantumBlocks(), config.seed());
         scheduler.setTrapHandler(new Traps(this));
+        futex = new minikernel.kernel.futex.Futex(scheduler);
+        rootFs = config.rootFs();
         syscalls = new SyscallDispatcher(this, config.trace());
         cpu.setSyscallHandler(syscalls);
         cpu.setPageFaultHandler((address, access) -> pageFault.handle(scheduler.current().mm(), address, access));
@@ -92,7 +97,13 @@ public final class Kernel implements AutoCloseable {
         childReaper = init;
         Task program = newTask(exe.baseName(), null, init);
         reaper.watch(program.pid());
-        Exec.execve(program, exe, argv, envp);
+        try {
+            Exec.execve(program, exe, argv, envp);
+        } catch (ExecException e) {
+            Exit.releaseTask(program);
+            Exit.releaseTask(init);
+            throw e;
+        }
         scheduler.wakeUpNewTask(init);
         scheduler.wakeUpNewTask(program);
         scheduler.run();
@@ -109,14 +120,17 @@ public final class Kernel implements AutoCloseable {
         return Exit.shellStatus(haltStatus);
     }
 
-    /** A task born of the kernel (not of fork): fd 0-2 on the console, root "/", default signals. */
+    /**
+     * A task born of the kernel (not of fork): fd 0-2 on the console, the configured working
+     * directory, default signals and limits, in session and process group 1 (init's).
+     */
     private Task newTask(String comm, KernelThread body, Task parent) {
         int pid = pids.alloc();
-        Task t = new Task(this, pid, comm, body);
+        Task t = new Task(this, pid, comm, body, minikernel.kernel.sched.Nsproxy.INIT);
         t.setParent(parent);
-        t.setProcessGroup(1, 1);
+        t.setSignal(new minikernel.kernel.signal.SignalStruct(new minikernel.kernel.sys.Rlimits(), 1, 1));
         t.setExitSignal(minikernel.kernel.signal.Signal.SIGCHLD.number);
-        t.setFs(new FsStruct("/", "/", 022));
+        t.setFs(new FsStruct("/", config.cwd(), 022));
         FilesStruct files = new FilesStruct();
         for (int fd = 0; fd < console.length; fd++) {
             files.install(fd, console[fd].get(), false);
@@ -142,16 +156,15 @@ public final class Kernel implements AutoCloseable {
         @Override
         public void run(Task self) {
             Task zombie;
-            while ((zombie = Exit.findZombieChild(self, -1)) != null) {
+            while ((zombie = minikernel.kernel.sched.Wait.reapZombie(self)) != null) {
                 if (zombie.pid() == programPid) {
                     status = zombie.exitCode();
                 }
-                Exit.releaseTask(zombie);
             }
             if (self.children().isEmpty()) {
                 Exit.doExit(self, status);
             } else {
-                scheduler.sleep(self, TaskState.INTERRUPTIBLE);
+                scheduler.sleepOn(self, self.signal().waitChldexit(), TaskState.INTERRUPTIBLE);
             }
         }
     }
@@ -168,6 +181,33 @@ public final class Kernel implements AutoCloseable {
         console[2].printk(line + "\n");
     }
 
+    /**
+     * Wakes tasks waiting for console input if the host has some: just looking ({@code block}
+     * false), or waiting for it when nothing else can run. True if someone was woken.
+     */
+    public boolean pollConsole(boolean block) {
+        return console[0].pollInput(scheduler, block ? -1 : 0);
+    }
+
+    /** futex_wake() on a word of {@code mm}. */
+    public int futexWake(MmStruct mm, long address, int count) {
+        return futex.wake(mm, address, count);
+    }
+
+    public minikernel.kernel.futex.Futex futex() {
+        return futex;
+    }
+
+    /** The tree of files the tasks see. */
+    public minikernel.kernel.fs.RootFs rootFs() {
+        return rootFs;
+    }
+
+    /** Inode numbers for objects with no file system (pipes). */
+    public int nextInode() {
+        return ++lastInode;
+    }
+
     /** The most recent kernel messages, oldest first. */
     public List<String> dmesg() {
         return List.copyOf(log);
@@ -178,11 +218,14 @@ public final class Kernel implements AutoCloseable {
         halt(status, null);
     }
 
-    /** Every task is asleep and no timer will wake one: report and stop. */
+    /** Every task is asleep and nothing can wake one: name each and what it waits on, and stop. */
     public void deadlock() {
         StringBuilder b = new StringBuilder("minikernel: deadlock: every task is asleep and nothing can wake one:");
         for (Task t : scheduler.liveTasks()) {
-            b.append(' ').append(t).append(' ').append(t.state().procText());
+            if (!t.isKernelThread()) {
+                b.append("\n  ").append(t).append(' ').append(t.state().procText())
+                        .append(t.wchan().isEmpty() ? "" : " waiting in " + t.wchan());
+            }
         }
         printk(b.toString());
         halt(Exit.killedStatus(9, false), "deadlock");

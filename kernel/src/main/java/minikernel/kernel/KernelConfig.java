@@ -1,6 +1,8 @@
 package minikernel.kernel;
 
 import java.io.PrintStream;
+import minikernel.kernel.fs.HostRootFs;
+import minikernel.kernel.fs.RootFs;
 import minikernel.kernel.time.Clock;
 
 /**
@@ -15,42 +17,50 @@ import minikernel.kernel.time.Clock;
  * @param uid           the user the guest runs as (the host's user under {@code run}, root at boot)
  * @param gid           its group
  * @param console       the host descriptors behind the guest's console (its fd 0, 1, 2)
+ * @param rootFs        the files the tasks see (the host's under {@code run}, the image at boot)
+ * @param cwd           the first task's working directory
  */
 public record KernelConfig(long memoryBytes, long quantumBlocks, long seed, Clock.Mode clock, PrintStream trace,
-                           int uid, int gid, int[] console) {
+                           int uid, int gid, int[] console, RootFs rootFs, String cwd) {
     public static final long DEFAULT_MEMORY = 256L << 20;
     public static final long DEFAULT_QUANTUM = 50_000;
 
     public static KernelConfig defaults() {
-        return new KernelConfig(DEFAULT_MEMORY, DEFAULT_QUANTUM, 0, Clock.Mode.VIRTUAL, null, 0, 0, new int[]{0, 1, 2});
+        return new KernelConfig(DEFAULT_MEMORY, DEFAULT_QUANTUM, 0, Clock.Mode.VIRTUAL, null, 0, 0, new int[]{0, 1, 2},
+                new HostRootFs(java.nio.file.Path.of("/")), System.getProperty("user.dir"));
     }
 
     public KernelConfig withTrace(PrintStream out) {
-        return new KernelConfig(memoryBytes, quantumBlocks, seed, clock, out, uid, gid, console);
+        return new KernelConfig(memoryBytes, quantumBlocks, seed, clock, out, uid, gid, console, rootFs, cwd);
     }
 
     public KernelConfig withSeed(long newSeed) {
-        return new KernelConfig(memoryBytes, quantumBlocks, newSeed, clock, trace, uid, gid, console);
+        return new KernelConfig(memoryBytes, quantumBlocks, newSeed, clock, trace, uid, gid, console, rootFs, cwd);
     }
 
     public KernelConfig withMemory(long bytes) {
-        return new KernelConfig(bytes, quantumBlocks, seed, clock, trace, uid, gid, console);
+        return new KernelConfig(bytes, quantumBlocks, seed, clock, trace, uid, gid, console, rootFs, cwd);
     }
 
     public KernelConfig withClock(Clock.Mode mode) {
-        return new KernelConfig(memoryBytes, quantumBlocks, seed, mode, trace, uid, gid, console);
+        return new KernelConfig(memoryBytes, quantumBlocks, seed, mode, trace, uid, gid, console, rootFs, cwd);
     }
 
     /** The guest's console on other host descriptors (tests capture a guest's output this way). */
     public KernelConfig withConsole(int stdin, int stdout, int stderr) {
-        return new KernelConfig(memoryBytes, quantumBlocks, seed, clock, trace, uid, gid, new int[]{stdin, stdout, stderr});
+        return new KernelConfig(memoryBytes, quantumBlocks, seed, clock, trace, uid, gid, new int[]{stdin, stdout, stderr}, rootFs, cwd);
     }
 
     public KernelConfig withQuantum(long blocks) {
-        return new KernelConfig(memoryBytes, blocks, seed, clock, trace, uid, gid, console);
+        return new KernelConfig(memoryBytes, blocks, seed, clock, trace, uid, gid, console, rootFs, cwd);
+    }
+
+    /** The files the tasks see, and where the first one starts. */
+    public KernelConfig withRoot(RootFs newRoot, String newCwd) {
+        return new KernelConfig(memoryBytes, quantumBlocks, seed, clock, trace, uid, gid, console, newRoot, newCwd);
     }
 
     public KernelConfig withUser(int newUid, int newGid) {
-        return new KernelConfig(memoryBytes, quantumBlocks, seed, clock, trace, newUid, newGid, console);
+        return new KernelConfig(memoryBytes, quantumBlocks, seed, clock, trace, newUid, newGid, console, rootFs, cwd);
     }
 }

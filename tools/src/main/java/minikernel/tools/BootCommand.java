@@ -43,7 +43,9 @@ final class BootCommand implements Main.Command {
         }
         Optional<Executable> init;
         try {
-            init = RootImage.load().executable("/sbin/init");
+            minikernel.kernel.fs.ImageRootFs image = RootImage.load();
+            config = config.withRoot(image, "/");
+            init = RootImage.executable(image, "/sbin/init");
         } catch (IOException e) {
             System.err.println("minikernel: " + e.getMessage());
             return 1;

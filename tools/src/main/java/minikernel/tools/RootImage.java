@@ -2,40 +2,32 @@ package minikernel.tools;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import minikernel.images.DefaultImage;
 import minikernel.kernel.exec.Executable;
-import minikernel.kernel.fs.CpioFileType;
+import minikernel.kernel.fs.ImageRootFs;
 import minikernel.kernel.fs.Initramfs;
 import minikernel.kernel.fs.InitramfsException;
+import minikernel.kernel.fs.RootFs;
 
-/** The default root image embedded in the jar: its files by absolute path. */
+/** The default root image embedded in the jar, as a root filesystem. */
 final class RootImage {
-    private final Map<String, Initramfs.Entry> files = new HashMap<>();
-
-    private RootImage(List<Initramfs.Entry> entries) {
-        for (Initramfs.Entry e : entries) {
-            files.put("/" + e.path(), e);
-        }
+    private RootImage() {
     }
 
-    static RootImage load() throws IOException {
+    static ImageRootFs load() throws IOException {
         try (InputStream in = DefaultImage.open()) {
-            return new RootImage(Initramfs.read(in));
+            return new ImageRootFs(Initramfs.read(in));
         } catch (InitramfsException e) {
             throw new IOException("the default image is damaged: " + e.getMessage(), e);
         }
     }
 
-    /** A regular file of the image as an executable, if there is one at {@code path}. */
-    Optional<Executable> executable(String path) {
-        Initramfs.Entry e = files.get(path);
-        if (e == null || e.type() != CpioFileType.REGULAR) {
+    /** A regular file of {@code fs} as an executable, if there is one at {@code path}. */
+    static Optional<Executable> executable(RootFs fs, String path) throws IOException {
+        if (!(fs.lookup(path) instanceof RootFs.Node.RegularFile)) {
             return Optional.empty();
         }
-        return Optional.of(new Executable(path, e.data()));
+        return Optional.of(new Executable(path, fs.read(path)));
     }
 }

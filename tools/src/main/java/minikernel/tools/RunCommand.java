@@ -122,7 +122,7 @@ final class RunCommand implements Main.Command {
             }
             return Optional.of(new Executable(host.toAbsolutePath().normalize().toString(), Files.readAllBytes(host)));
         }
-        return RootImage.load().executable("/bin/" + name);
+        return RootImage.executable(RootImage.load(), "/bin/" + name);
     }
 
     private static void help(Options options) {

@@ -63,6 +63,10 @@ final class Api {
     static final MethodHandle CONTEXT_RESTORE =
             handle("uc_context_restore", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS), CRITICAL);
     static final MethodHandle CONTEXT_FREE = handle("uc_context_free", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    static final MethodHandle CONTEXT_REG_READ = handle("uc_context_reg_read",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS), CRITICAL);
+    static final MethodHandle CONTEXT_REG_WRITE = handle("uc_context_reg_write",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS), CRITICAL);
 
     static MemorySegment lookup(String name) {
         return NativeLibraries.unicorn().find(name)

@@ -387,6 +387,27 @@ public final class Unicorn implements AutoCloseable {
         }
     }
 
+    /** uc_context_reg_read: a 32-bit register of a saved context, without loading it. */
+    public long contextReg(MemorySegment context, int id) {
+        try {
+            scratch.set(JAVA_LONG, 0, 0L);
+            check("uc_context_reg_read", (int) Api.CONTEXT_REG_READ.invokeExact(context, id, scratch));
+            return scratch.get(JAVA_LONG, 0) & 0xffffffffL;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** uc_context_reg_write: changes a general register of a saved context, without loading it. */
+    public void contextReg(MemorySegment context, int id, long value) {
+        try {
+            scratch.set(JAVA_LONG, 0, value);
+            check("uc_context_reg_write", (int) Api.CONTEXT_REG_WRITE.invokeExact(context, id, scratch));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
     public void contextFree(MemorySegment context) {
         try {
             check("uc_context_free", (int) Api.CONTEXT_FREE.invokeExact(context));

@@ -21,6 +21,18 @@ public final class Tls {
 
     /** set_thread_area(u_info). */
     public static long setThreadArea(Task current, long uInfo) {
+        long r = setThreadAreaFor(current, current, uInfo);
+        if (r == 0) {
+            current.kernel().cpu().loadTls(current.tls());
+        }
+        return r;
+    }
+
+    /**
+     * do_set_thread_area() for {@code target}: the calling task's own, or a child being created
+     * with CLONE_SETTLS (whose user_desc is read from the caller's memory).
+     */
+    public static long setThreadAreaFor(Task current, Task target, long uInfo) {
         UserAccess ua = current.kernel().userAccess();
         byte[] d = new byte[USER_DESC_SIZE];
         if (!ua.copyFromUser(current.mm(), uInfo, d, 0, d.length)) {
@@ -31,7 +43,7 @@ public final class Tls {
         int limit = word(d, 8);
         int bits = word(d, 12);
         if (entry == -1) {
-            entry = freeEntry(current);
+            entry = freeEntry(target);
             if (entry < 0) {
                 return Errno.ESRCH.negative();
             }
@@ -48,11 +60,8 @@ public final class Tls {
             // tls_desc_okay(): no conforming code segments, no 64-bit segments for a 32-bit task
             return Errno.EINVAL.negative();
         }
-        current.tls()[entry - Gdt.TLS_MIN] = isEmptyDesc(base, limit, bits) ? SegmentDescriptor.EMPTY
+        target.tls()[entry - Gdt.TLS_MIN] = isEmptyDesc(base, limit, bits) ? SegmentDescriptor.EMPTY
                 : fillLdt(base, limit, bits);
-        if (current == current.kernel().scheduler().current()) {
-            current.kernel().cpu().loadTls(current.tls());
-        }
         return 0;
     }
 

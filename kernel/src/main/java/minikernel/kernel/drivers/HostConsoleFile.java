@@ -25,6 +25,7 @@ public final class HostConsoleFile extends File {
     private final HostFd host;
     private final String path;
     private final UserAccess uaccess;
+    private final minikernel.kernel.sched.WaitQueue inputWaiters = new minikernel.kernel.sched.WaitQueue("console read");
 
     public HostConsoleFile(int hostFd, int flags, String path, UserAccess uaccess) {
         super(flags);
@@ -63,7 +64,11 @@ public final class HostConsoleFile extends File {
         return total;
     }
 
-    /** One host read(2), copied into the guest's buffer. Blocks the whole machine while it waits. */
+    /**
+     * One host read(2), copied into the guest's buffer. With no input yet, the reader sleeps while
+     * other tasks run (the call restarts when input arrives); if nothing else can run, the machine
+     * itself waits for the host, as an idle CPU waits for an interrupt.
+     */
     @Override
     public long read(Task current, long buf, long count) {
         if (!readable()) {
@@ -75,6 +80,10 @@ public final class HostConsoleFile extends File {
         }
         if (!uaccess.accessOk(current.mm(), buf, want, true)) {
             return Errno.EFAULT.negative();
+        }
+        if (!host.readable(0) && current.kernel().scheduler().othersRunnable(current)) {
+            current.kernel().scheduler().blockAndRestart(current, inputWaiters);
+            return 0;
         }
         MemorySegment native_ = host.buffer(want);
         long n = host.read(native_, want);
@@ -129,6 +138,18 @@ public final class HostConsoleFile extends File {
                     s.get(JAVA_LONG_UNALIGNED, 0x60), s.get(JAVA_INT_UNALIGNED, 0x68),
                     s.get(JAVA_LONG_UNALIGNED, 0x50), s.get(JAVA_INT_UNALIGNED, 0x58));
         }
+    }
+
+    /**
+     * Wakes readers waiting for input if the host has some, waiting up to {@code timeoutMs} for it
+     * (0: just look; -1: until input comes). False if no reader waits or no input came.
+     */
+    public boolean pollInput(minikernel.kernel.sched.Scheduler scheduler, int timeoutMs) {
+        if (inputWaiters.isEmpty() || !host.readable(timeoutMs)) {
+            return false;
+        }
+        inputWaiters.wakeUpAll(scheduler);
+        return true;
     }
 
     /** Writes kernel text (printk) straight to the host descriptor behind this console. */

@@ -66,6 +66,26 @@ public final class HostFd {
         }
     }
 
+    /** poll(2) for input: true if a read would not block, waiting up to {@code timeoutMs} (-1: forever). */
+    public boolean readable(int timeoutMs) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment pfd = a.allocate(8, 4);
+            pfd.set(JAVA_INT, 0, fd);
+            pfd.set(java.lang.foreign.ValueLayout.JAVA_SHORT, 4, (short) 1);   // POLLIN
+            while (true) {
+                int r = (int) Calls.POLL.invokeExact(errno, pfd, 1L, timeoutMs);
+                if (r >= 0) {
+                    return r > 0;
+                }
+                if ((int) ERRNO.get(errno, 0L) != 4) {
+                    return true;    // let the read itself report the error
+                }
+            }
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
     /** A native buffer of at least {@code size} bytes, reused across calls. */
     public MemorySegment buffer(long size) {
         if (buffer.byteSize() < size) {
@@ -150,6 +170,7 @@ public final class HostFd {
         static final MethodHandle OPEN = LINKER.downcallHandle(LINKER.defaultLookup().find("open").orElseThrow(),
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), CAPTURE_ERRNO,
                 Linker.Option.firstVariadicArg(2));
+        static final MethodHandle POLL = handle("poll", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
         static final MethodHandle CLOSE = LINKER.downcallHandle(LINKER.defaultLookup().find("close").orElseThrow(),
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT));
         static final MethodHandle STATX = handle("statx",

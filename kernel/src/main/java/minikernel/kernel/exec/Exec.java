@@ -1,22 +1,116 @@
 package minikernel.kernel.exec;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import minikernel.cpu.SegmentDescriptor;
 import minikernel.kernel.Kernel;
+import minikernel.kernel.fs.Namei;
+import minikernel.kernel.fs.RootFs;
 import minikernel.kernel.mm.MappedFile;
 import minikernel.kernel.mm.MmStruct;
+import minikernel.kernel.mm.UserAccess;
+import minikernel.kernel.sched.Exit;
 import minikernel.kernel.sched.Task;
+import minikernel.kernel.sys.Rlimits;
 import minikernel.kernel.syscall.Errno;
+import minikernel.kernel.syscall.Syscall;
 
 /**
- * Replaces a task's program: do_execve() in fs/exec.c. Everything that can fail (parsing, a new
- * address space, the stack) happens before the point of no return; then the old mm is dropped,
- * TLS and caught signals are reset, and the task gets a fresh register set at the entry point.
+ * Replaces a task's program: do_execve() in fs/exec.c. Everything that can fail (finding and
+ * parsing the file, a new address space, the stack) happens before the point of no return, so a
+ * failed exec leaves the caller as it was; after it, the old mm is released, close-on-exec
+ * descriptors are closed, TLS and caught signals are reset, and the task starts over at the entry
+ * point with fresh registers, keeping its pid.
  */
 public final class Exec {
+    /** MAX_ARG_STRLEN: one argument or environment string may be at most 32 pages. */
+    private static final int MAX_ARG_STRLEN = 32 * 4096;
+    /** MAX_ARG_STRINGS. */
+    private static final int MAX_ARG_STRINGS = 0x7fffffff;
+
     private Exec() {
     }
 
+    /** execve(2): on success the caller's old program is gone, so nothing is returned to it. */
+    public static long sysExecve(Task current, long filename, long argvPtr, long envpPtr) {
+        UserAccess ua = current.kernel().userAccess();
+        UserAccess.UserString name = ua.strncpyFromUser(current.mm(), filename, Namei.PATH_MAX);
+        if (name instanceof UserAccess.UserString.Fault) {
+            return Errno.EFAULT.negative();
+        }
+        if (name instanceof UserAccess.UserString.TooLong) {
+            return Errno.ENAMETOOLONG.negative();
+        }
+        List<String> argv = new ArrayList<>(), envp = new ArrayList<>();
+        Errno bad = copyStrings(current, argvPtr, argv);
+        if (bad == null) {
+            bad = copyStrings(current, envpPtr, envp);
+        }
+        if (bad != null) {
+            return bad.negative();
+        }
+        String path = ((UserAccess.UserString.Ok) name).value();
+        Namei.Result r = Namei.lookup(current, path);
+        if (r instanceof Namei.Result.Failed f) {
+            return f.errno().negative();
+        }
+        Namei.Result.Found found = (Namei.Result.Found) r;
+        if (!(found.node() instanceof RootFs.Node.RegularFile file) || !file.executable()) {
+            return Errno.EACCES.negative();
+        }
+        byte[] bytes;
+        try {
+            bytes = current.kernel().rootFs().read(found.path());
+        } catch (IOException e) {
+            return Errno.EACCES.negative();
+        }
+        try {
+            execve(current, new Executable(found.path(), bytes), argv, envp);
+        } catch (ExecException e) {
+            return e.errno().negative();
+        }
+        current.kernel().cpu().stopAfterHook();
+        return Syscall.NO_RETURN;
+    }
+
+    /** copy_strings(): a NULL-terminated array of string pointers (a NULL array is empty). */
+    private static Errno copyStrings(Task current, long array, List<String> into) {
+        if (array == 0) {
+            return null;
+        }
+        UserAccess ua = current.kernel().userAccess();
+        long total = 0;
+        for (int i = 0; i < MAX_ARG_STRINGS; i++) {
+            long p = ua.getUser32(current.mm(), array + 4L * i);
+            if (p == Long.MIN_VALUE) {
+                return Errno.EFAULT;
+            }
+            if (p == 0) {
+                return null;
+            }
+            UserAccess.UserString s = ua.strncpyFromUser(current.mm(), p, MAX_ARG_STRLEN - 1);
+            if (s instanceof UserAccess.UserString.Fault) {
+                return Errno.EFAULT;
+            }
+            if (s instanceof UserAccess.UserString.TooLong) {
+                return Errno.E2BIG;
+            }
+            String v = ((UserAccess.UserString.Ok) s).value();
+            total += v.length() + 1 + 4;
+            if (total > MmStruct.STACK_LIMIT / 4) {
+                return Errno.E2BIG;
+            }
+            into.add(v);
+        }
+        return Errno.E2BIG;
+    }
+
+    /**
+     * The work of execve for {@code task}: from the system call, or from the kernel for the first
+     * programs (init, or the program under {@code run}).
+     */
     public static void execve(Task task, Executable exe, List<String> argv, List<String> envp) throws ExecException {
         Kernel kernel = task.kernel();
         ElfFile elf;
@@ -39,23 +133,41 @@ public final class Exec {
             throw new ExecException(Errno.E2BIG, exe.path() + ": " + e.getMessage());
         }
         mm.setStack(layout.sp(), layout.argStart(), layout.argEnd(), layout.envStart(), layout.envEnd());
-        mm.setStackLimit(task.rlimits().cur(minikernel.kernel.sys.Rlimits.RLIMIT_STACK));
+        mm.setStackLimit(task.rlimits().cur(Rlimits.RLIMIT_STACK));
+        beginNewExec(task, mm);
+        task.setComm(exe.baseName());
+        task.setStartRegisters(loaded.entry(), layout.sp());
+    }
 
-        // The point of no return (begin_new_exec): the old program is gone from here on.
+    /**
+     * begin_new_exec(): the point of no return. The old address space is released (a vfork parent
+     * wakes), close-on-exec descriptors close, TLS entries clear and caught signals revert.
+     */
+    private static void beginNewExec(Task task, MmStruct mm) {
+        Kernel kernel = task.kernel();
         MmStruct old = task.mm();
         task.setMm(mm);
         if (old != null) {
-            old.mmput();
+            Exit.mmRelease(task, old);
+            task.signal().noteRss(old.peakResidentPages());
+            long oldPgd = old.pageTables().pgd();
+            if (old.mmput() && kernel.cpu().mmu().cr3() == oldPgd) {
+                kernel.cpu().switchMm(mm.pageTables().pgd());
+            }
         }
-        task.setComm(exe.baseName());
-        java.util.Arrays.fill(task.tls(), SegmentDescriptor.EMPTY);
+        task.setDidExec();
+        if (task.files() != null) {
+            if (task.files().count() > 1) {
+                // unshare_files(): a table shared with other tasks is copied before closing in it.
+                minikernel.kernel.fs.FilesStruct own = task.files().dupFd();
+                task.files().put();
+                task.setFiles(own);
+            }
+            task.files().closeOnExec();
+        }
+        Arrays.fill(task.tls(), SegmentDescriptor.EMPTY);
         if (task.sighand() != null) {
             task.sighand().flushHandlers();
         }
-        kernel.scheduler().releaseCpu();
-        if (task.context() != null) {
-            kernel.cpu().freeContext(task.context());
-        }
-        task.setContext(kernel.cpu().newUserContext(loaded.entry(), layout.sp()));
     }
 }

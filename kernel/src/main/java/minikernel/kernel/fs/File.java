@@ -15,7 +15,7 @@ public abstract class File {
     public static final int O_APPEND = 0x400, O_NONBLOCK = 0x800;
 
     private int count = 1;       // f_count: descriptors and other references
-    private final int flags;     // f_flags
+    private int flags;           // f_flags
     protected long pos;          // f_pos
 
     protected File(int flags) {
@@ -47,6 +47,16 @@ public abstract class File {
 
     public final int flags() {
         return flags;
+    }
+
+    /** F_SETFL: only the status flags that fcntl may change (O_APPEND, O_NONBLOCK, ...). */
+    public final void setStatusFlags(int newFlags) {
+        int changeable = O_APPEND | O_NONBLOCK | 0x2000 | 0x4000 | 0x40000;   // | O_ASYNC | O_DIRECT | O_NOATIME
+        flags = flags & ~changeable | newFlags & changeable;
+    }
+
+    public final boolean nonBlocking() {
+        return (flags & O_NONBLOCK) != 0;
     }
 
     public final boolean readable() {

@@ -69,7 +69,12 @@ public final class FilesStruct {
 
     /** get_unused_fd + fd_install: the lowest free descriptor at or above {@code from}, or -1 (EMFILE). */
     public int allocate(File file, int from, boolean cloexec) {
-        for (int n = Math.max(0, from); n < fd.length; n++) {
+        return allocate(file, from, cloexec, fd.length);
+    }
+
+    /** The same, below {@code limit} (RLIMIT_NOFILE). */
+    public int allocate(File file, int from, boolean cloexec, int limit) {
+        for (int n = Math.max(0, from); n < Math.min(limit, fd.length); n++) {
             if (fd[n] == null) {
                 fd[n] = file;
                 closeOnExec.set(n, cloexec);
@@ -93,6 +98,17 @@ public final class FilesStruct {
 
     public boolean isCloseOnExec(int n) {
         return closeOnExec.get(n);
+    }
+
+    public void setCloseOnExec(int n, boolean on) {
+        closeOnExec.set(n, on);
+    }
+
+    /** do_close_on_exec(): at exec, every descriptor marked close-on-exec is closed. */
+    public void closeOnExec() {
+        for (int n = closeOnExec.nextSetBit(0); n >= 0; n = closeOnExec.nextSetBit(n + 1)) {
+            close(n);
+        }
     }
 
     /** Number of open descriptors. */

@@ -85,9 +85,80 @@ public final class MmStruct {
     private void exitMmap() {
         for (Vma vma : vmas.values()) {
             pageTables.zapRange(vma.start(), vma.end());
+            vma.close();
         }
         vmas.clear();
         pageTables.free();
+    }
+
+    /**
+     * dup_mm() and dup_mmap() for fork: the child gets a copy of every area and of every present
+     * page-table entry, pointing at the same frames (each gains a reference). Private writable pages
+     * are write-protected in both address spaces, so the first write on either side faults and
+     * copies (copy-on-write); shared pages stay writable and shared. The caller flushes the parent's
+     * TLB. Returns null, having freed everything, if memory runs out.
+     */
+    public MmStruct dup() {
+        MmStruct child = allocate(pageTables.ram(), frames);
+        if (child == null) {
+            return null;
+        }
+        child.startCode = startCode;
+        child.endCode = endCode;
+        child.startData = startData;
+        child.endData = endData;
+        child.startBrk = startBrk;
+        child.brk = brk;
+        child.startStack = startStack;
+        child.argStart = argStart;
+        child.argEnd = argEnd;
+        child.envStart = envStart;
+        child.envEnd = envEnd;
+        child.readImpliesExec = readImpliesExec;
+        child.stackLimit = stackLimit;
+        child.exePath = exePath;
+        for (Vma vma : vmas.values()) {
+            child.vmas.put(vma.start(), vma.copyAt(vma.start()));
+            boolean cow = !vma.has(VmFlags.VM_SHARED) && vma.has(VmFlags.VM_MAYWRITE);
+            if (!pageTables.copyRange(child.pageTables, vma.start(), vma.end(), cow)) {
+                child.mmput();
+                return null;
+            }
+        }
+        return child;
+    }
+
+    /** MAP_SHARED | MAP_ANONYMOUS: an area over a new shared object (shmem_zero_setup). */
+    public void insertSharedAnonymous(long start, long end, int flags) {
+        vmas.put(start, Vma.sharedAnonymous(start, end, flags, new Shmem(frames)));
+    }
+
+    /** madvise(MADV_DONTNEED): drop the pages of [start, end); the next touch starts afresh. */
+    public int zap(long start, long end) {
+        int pages = 0;
+        for (Vma v : areasIn(start, end)) {
+            pages += pageTables.zapRange(Math.max(start, v.start()), Math.min(end, v.end()));
+        }
+        return pages;
+    }
+
+    /**
+     * mremap's move_vma(): the area [oldStart, oldStart+length) moves to newStart, page-table
+     * entries and all (no page is copied). The range must be one area; the caller flushes the TLB.
+     */
+    public void move(long oldStart, long length, long newStart) {
+        splitAt(oldStart);
+        splitAt(oldStart + length);
+        Vma old = vmas.remove(oldStart);
+        Vma moved = old.copyAt(newStart);
+        pageTables.moveRange(oldStart, newStart, length);
+        old.close();
+        insert(moved);
+    }
+
+    /** Grows an area in place (mremap without moving): the following range must be free. */
+    public void growInPlace(Vma vma, long newEnd) {
+        vma.setEnd(newEnd);
     }
 
     // ---- areas ---------------------------------------------------------------------------------
@@ -132,7 +203,7 @@ public final class MmStruct {
         if (!isFree(vma.start(), vma.end())) {
             throw new IllegalStateException("overlapping VMA " + vma);
         }
-        if (vma.file() == null) {
+        if (vma.isPrivateAnonymous()) {
             Vma below = vmas.floorEntry(vma.start()) == null ? null : vmas.floorEntry(vma.start()).getValue();
             if (below != null && below.end() == vma.start() && mergeable(below, vma)) {
                 below.setEnd(vma.end());
@@ -155,7 +226,7 @@ public final class MmStruct {
     }
 
     private static boolean mergeable(Vma a, Vma b) {
-        return a.file() == null && b.file() == null && a.flags() == b.flags();
+        return a.isPrivateAnonymous() && b.isPrivateAnonymous() && a.flags() == b.flags();
     }
 
     /**
@@ -197,6 +268,7 @@ public final class MmStruct {
         for (Vma v : new ArrayList<>(vmas.subMap(start, end).values())) {
             vmas.remove(v.start());
             pages += pageTables.zapRange(v.start(), v.end());
+            v.close();
         }
         return pages;
     }
@@ -234,7 +306,7 @@ public final class MmStruct {
         return at >= end;
     }
 
-    private List<Vma> areasIn(long start, long end) {
+    List<Vma> areasIn(long start, long end) {
         List<Vma> list = new ArrayList<>();
         Vma v = findVma(start);
         while (v != null && v.start() < end) {
@@ -365,14 +437,12 @@ public final class MmStruct {
 
     /** Frames mapped by this address space's page tables (VmRSS in pages). */
     public int residentPages() {
-        int pages = 0;
-        for (Vma v : vmas.values()) {
-            for (long va = v.start(); va < v.end(); va += PhysicalMemory.PAGE_SIZE) {
-                if ((pageTables.pte(va) & minikernel.cpu.PageTableEntry.PAGE_PRESENT) != 0) {
-                    pages++;
-                }
-            }
-        }
-        return pages;
+        return pageTables.residentPages();
     }
+
+    /** The largest resident set this address space has had (VmHWM in pages). */
+    public int peakResidentPages() {
+        return pageTables.peakResidentPages();
+    }
+
 }

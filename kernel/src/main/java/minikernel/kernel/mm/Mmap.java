@@ -46,6 +46,9 @@ public final class Mmap {
         if (newBrk > limit || newBrk > PageTables.TASK_SIZE) {
             return mm.brk();
         }
+        if (!mayExpand(current, newBrk - oldBrk)) {
+            return mm.brk();
+        }
         mm.insert(Vma.anonymous(oldBrk, newBrk, VmFlags.VM_READ | VmFlags.VM_WRITE | VmFlags.VM_MAY_ALL
                 | (mm.readImpliesExec() ? VmFlags.VM_EXEC : 0)));
         mm.setBrk(mm.startBrk(), brk);
@@ -106,10 +109,17 @@ public final class Mmap {
         int vmFlags = VmFlags.fromProt((int) prot) | VmFlags.VM_MAY_ALL
                 | ((flags & MAP_GROWSDOWN) != 0 ? VmFlags.VM_GROWSDOWN : 0)
                 | (type == MAP_PRIVATE ? 0 : VmFlags.VM_SHARED | VmFlags.VM_MAYSHARE);
+        if (!mayExpand(current, len)) {
+            return Errno.ENOMEM.negative();
+        }
         if (mm.unmap(start, start + len) > 0) {
             current.kernel().cpu().flushTlb();
         }
-        mm.insert(Vma.anonymous(start, start + len, vmFlags));
+        if (type == MAP_PRIVATE) {
+            mm.insert(Vma.anonymous(start, start + len, vmFlags));
+        } else {
+            mm.insertSharedAnonymous(start, start + len, vmFlags);
+        }
         return start;
     }
 
@@ -157,6 +167,108 @@ public final class Mmap {
         }
         current.kernel().cpu().flushTlb();
         return 0;
+    }
+
+    /** may_expand_vm(): RLIMIT_AS caps the address space's total size (ENOMEM beyond it). */
+    private static boolean mayExpand(Task current, long bytes) {
+        long limit = current.rlimits().cur(minikernel.kernel.sys.Rlimits.RLIMIT_AS);
+        return Long.compareUnsigned(current.mm().totalVm() + bytes, limit) <= 0;
+    }
+
+    private static final int MREMAP_MAYMOVE = 1, MREMAP_FIXED = 2, MREMAP_DONTUNMAP = 4;
+
+    /**
+     * mremap(2): shrink in place, grow in place if the pages above are free, or (MREMAP_MAYMOVE)
+     * move the whole area, page tables and all, to a free range or to MREMAP_FIXED's address.
+     */
+    public static long mremap(Task current, long oldAddr, long oldLen, long newLen, long flags, long newAddr) {
+        MmStruct mm = current.mm();
+        if ((flags & ~(MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP)) != 0 || (oldAddr & (PAGE - 1)) != 0
+                || (flags & MREMAP_FIXED) != 0 && (flags & MREMAP_MAYMOVE) == 0 || (flags & MREMAP_DONTUNMAP) != 0) {
+            return Errno.EINVAL.negative();
+        }
+        oldLen = pageAlign(oldLen);
+        newLen = pageAlign(newLen);
+        if (newLen == 0) {
+            return Errno.EINVAL.negative();
+        }
+        Vma vma = mm.vmaAt(oldAddr);
+        if (vma == null || oldAddr + oldLen > vma.end()) {
+            return Errno.EFAULT.negative();
+        }
+        if ((flags & MREMAP_FIXED) == 0 && newLen <= oldLen) {
+            if (mm.unmap(oldAddr + newLen, oldAddr + oldLen) > 0) {
+                current.kernel().cpu().flushTlb();
+            }
+            return oldAddr;
+        }
+        if (!mayExpand(current, newLen - Math.min(oldLen, newLen))) {
+            return Errno.ENOMEM.negative();
+        }
+        if ((flags & MREMAP_FIXED) == 0 && oldAddr + oldLen == vma.end()
+                && mm.isFree(vma.end(), oldAddr + newLen) && oldAddr + newLen <= PageTables.TASK_SIZE) {
+            mm.growInPlace(vma, oldAddr + newLen);
+            return oldAddr;
+        }
+        if ((flags & MREMAP_MAYMOVE) == 0) {
+            return Errno.ENOMEM.negative();
+        }
+        long target;
+        if ((flags & MREMAP_FIXED) != 0) {
+            if ((newAddr & (PAGE - 1)) != 0 || newAddr + newLen > PageTables.TASK_SIZE
+                    || newAddr < oldAddr + oldLen && oldAddr < newAddr + newLen) {
+                return Errno.EINVAL.negative();
+            }
+            mm.unmap(newAddr, newAddr + newLen);
+            target = newAddr;
+        } else {
+            target = mm.getUnmappedArea(newLen);
+            if (target < 0) {
+                return Errno.ENOMEM.negative();
+            }
+        }
+        long moveLen = Math.min(oldLen, newLen);
+        if (oldLen > newLen) {
+            mm.unmap(oldAddr + newLen, oldAddr + oldLen);
+        }
+        mm.move(oldAddr, moveLen, target);
+        if (newLen > moveLen) {
+            mm.growInPlace(mm.vmaAt(target), target + newLen);
+        }
+        current.kernel().cpu().flushTlb();
+        return target;
+    }
+
+    private static final int MADV_NORMAL = 0, MADV_RANDOM = 1, MADV_SEQUENTIAL = 2, MADV_WILLNEED = 3,
+            MADV_DONTNEED = 4;
+
+    /**
+     * madvise(2): MADV_DONTNEED drops the pages (private anonymous memory reads back as zeros,
+     * shared memory as what is shared); the hints NORMAL/RANDOM/SEQUENTIAL/WILLNEED change nothing
+     * here and succeed, as they may on Linux; others are EINVAL.
+     */
+    public static long madvise(Task current, long start, long len, long advice) {
+        if ((start & (PAGE - 1)) != 0) {
+            return Errno.EINVAL.negative();
+        }
+        long end = start + pageAlign(len);
+        switch ((int) advice) {
+            case MADV_NORMAL, MADV_RANDOM, MADV_SEQUENTIAL, MADV_WILLNEED -> {
+                return current.mm().fullyMapped(start, end) ? 0 : Errno.ENOMEM.negative();
+            }
+            case MADV_DONTNEED -> {
+                if (!current.mm().fullyMapped(start, end)) {
+                    return Errno.ENOMEM.negative();
+                }
+                if (current.mm().zap(start, end) > 0) {
+                    current.kernel().cpu().flushTlb();
+                }
+                return 0;
+            }
+            default -> {
+                return Errno.EINVAL.negative();
+            }
+        }
     }
 
     private static long pageAlign(long v) {

@@ -61,9 +61,16 @@ public final class PageFault {
         PageTables tables = mm.pageTables();
         int pte = tables.pte(page);
         if ((pte & PAGE_PRESENT) == 0) {
+            if (vma.shmem() != null) {
+                return doSharedFault(mm, vma, page);
+            }
             return vma.file() != null ? doReadFault(mm, vma, page) : doAnonymousPage(mm, vma, page);
         }
         if (access == Access.WRITE && (pte & PAGE_RW) == 0) {
+            if (vma.has(VmFlags.VM_SHARED)) {
+                // A shared page is never copied: the write goes to the page everyone maps.
+                return install(mm, page, PageTableEntry.frame(pte), PageTables.writableBits(vma.flags()));
+            }
             return doWpPage(mm, vma, page, pte);
         }
         // Present and now allowed (its protection was just changed): refresh the PTE's bits.
@@ -78,6 +85,16 @@ public final class PageFault {
         if (frame < 0) {
             return Result.OOM;
         }
+        return install(mm, page, frame, PageTables.writableBits(vma.flags()));
+    }
+
+    /** A page of a shared anonymous area: the shared object's page, one more reference on it. */
+    private Result doSharedFault(MmStruct mm, Vma vma, long page) {
+        long frame = vma.shmem().page(vma.shmemOffset(page));
+        if (frame < 0) {
+            return Result.OOM;
+        }
+        mm.frames().getPage(frame);
         return install(mm, page, frame, PageTables.writableBits(vma.flags()));
     }
 

@@ -27,6 +27,8 @@ public final class PageTables {
     private final FrameAllocator frames;
     private final long pgd;
     private int tableFrames;
+    private int present;         // mapped pages: the mm's resident set (rss_stat)
+    private int peakPresent;     // hiwater_rss
 
     /** Tables rooted at an empty, zeroed page directory {@code pgd} (from pgd_alloc). */
     PageTables(PhysicalMemory ram, FrameAllocator frames, long pgd) {
@@ -80,8 +82,23 @@ public final class PageTables {
         if (slot < 0) {
             return false;
         }
+        boolean was = (ram.getInt(slot) & PAGE_PRESENT) != 0, is = (pte & PAGE_PRESENT) != 0;
+        if (was != is) {
+            present += is ? 1 : -1;
+            peakPresent = Math.max(peakPresent, present);
+        }
         ram.setInt(slot, pte);
         return true;
+    }
+
+    /** Pages mapped now (the resident set). */
+    public int residentPages() {
+        return present;
+    }
+
+    /** The most pages mapped at any time (hiwater_rss). */
+    public int peakResidentPages() {
+        return peakPresent;
     }
 
     /** PTE bits for a page of an area with {@code vmFlags} (without RW: see {@link #writableBits}). */
@@ -114,6 +131,7 @@ public final class PageTables {
                 if ((pte & PAGE_PRESENT) != 0) {
                     frames.putPage(PageTableEntry.frame(pte));
                     unmapped++;
+                    present--;
                 }
                 ram.setInt(slot, 0);
             }
@@ -141,6 +159,56 @@ public final class PageTables {
             int keep = pte & (PageTableEntry.PAGE_FRAME_MASK | PageTableEntry.PAGE_ACCESSED | PageTableEntry.PAGE_DIRTY);
             boolean stillWritable = (pte & PAGE_RW) != 0 && (vmFlags & VmFlags.VM_WRITE) != 0;
             ram.setInt(slot, keep | protectionBits(vmFlags) | (stillWritable ? PAGE_RW : 0));
+        }
+    }
+
+    PhysicalMemory ram() {
+        return ram;
+    }
+
+    /**
+     * copy_page_range(): copies the present entries of [start, end) into {@code child}, each
+     * frame gaining a reference; with {@code cow}, writable entries lose RW in both tables. False
+     * if a page table could not be allocated.
+     */
+    boolean copyRange(PageTables child, long start, long end, boolean cow) {
+        for (long va = start; va < end; va += PhysicalMemory.PAGE_SIZE) {
+            int pde = pde(va);
+            if ((pde & PAGE_PRESENT) == 0) {
+                va = (va & ~(PGDIR_SIZE - 1)) + PGDIR_SIZE - PhysicalMemory.PAGE_SIZE;
+                continue;
+            }
+            long slot = PageTableEntry.frame(pde) + 4L * PageTableEntry.pteIndex(va);
+            int pte = ram.getInt(slot);
+            if ((pte & PAGE_PRESENT) == 0) {
+                continue;
+            }
+            if (cow && (pte & PAGE_RW) != 0) {
+                pte &= ~PAGE_RW;
+                ram.setInt(slot, pte);
+            }
+            if (!child.setPte(va, pte)) {
+                return false;
+            }
+            frames.getPage(PageTableEntry.frame(pte));
+        }
+        return true;
+    }
+
+    /** move_page_tables(): the entries of [from, from+length) move to [to, ...); nothing is copied. */
+    void moveRange(long from, long to, long length) {
+        for (long off = 0; off < length; off += PhysicalMemory.PAGE_SIZE) {
+            int pte = pte(from + off);
+            if ((pte & PAGE_PRESENT) == 0) {
+                continue;
+            }
+            long slot = pteSlot(from + off);
+            ram.setInt(slot, 0);
+            present--;
+            if (!setPte(to + off, pte)) {
+                // No page table for the destination: drop the page instead of losing track of it.
+                frames.putPage(PageTableEntry.frame(pte));
+            }
         }
     }
 

@@ -15,10 +15,15 @@ public final class Vma {
     private long end;            // vm_end: first byte after
     private int flags;           // vm_flags: VmFlags.VM_*
     private final MappedFile file; // vm_file, or null for anonymous memory
+    private final Shmem shmem;     // the shared object of a MAP_SHARED anonymous area, else null
     private long fileOffset;     // vm_pgoff << PAGE_SHIFT: file offset of vm_start
     private long fileBytes;      // bytes from vm_start that come from the file; beyond them, zeros
 
     public Vma(long start, long end, int flags, MappedFile file, long fileOffset, long fileBytes) {
+        this(start, end, flags, file, null, fileOffset, fileBytes);
+    }
+
+    private Vma(long start, long end, int flags, MappedFile file, Shmem shmem, long fileOffset, long fileBytes) {
         if ((start & 0xfff) != 0 || (end & 0xfff) != 0 || end <= start) {
             throw new IllegalArgumentException(String.format("bad VMA %08x-%08x", start, end));
         }
@@ -26,12 +31,27 @@ public final class Vma {
         this.end = end;
         this.flags = flags;
         this.file = file;
+        this.shmem = shmem;
         this.fileOffset = fileOffset;
         this.fileBytes = fileBytes;
     }
 
     public static Vma anonymous(long start, long end, int flags) {
         return new Vma(start, end, flags, null, 0, 0);
+    }
+
+    /** A MAP_SHARED anonymous area over a new shared object; its offset 0 is at {@code start}. */
+    static Vma sharedAnonymous(long start, long end, int flags, Shmem shmem) {
+        return new Vma(start, end, flags, null, shmem, 0, 0);
+    }
+
+    public Shmem shmem() {
+        return shmem;
+    }
+
+    /** Not file-backed and not shared: what brk and private anonymous mmap create. */
+    public boolean isPrivateAnonymous() {
+        return file == null && shmem == null;
     }
 
     public long start() {
@@ -78,6 +98,9 @@ public final class Vma {
     void setStart(long newStart) {
         long delta = newStart - start;
         start = newStart;
+        if (shmem != null) {
+            fileOffset += delta;
+        }
         if (file != null) {
             fileOffset += delta;
             fileBytes = Math.max(0, fileBytes - delta);
@@ -93,22 +116,36 @@ public final class Vma {
 
     /** The part of this area from {@code at} on, as a new area (this one keeps the part below). */
     Vma splitAt(long at) {
-        long offsetIntoFile = file == null ? 0 : fileOffset + (at - start);
+        long offset = file == null && shmem == null ? 0 : fileOffset + (at - start);
         long bytesAbove = file == null ? 0 : Math.max(0, fileBytes - (at - start));
-        Vma upper = new Vma(at, end, flags, file, offsetIntoFile, bytesAbove);
+        Vma upper = new Vma(at, end, flags, file, shmem == null ? null : shmem.get(), offset, bytesAbove);
         setEnd(at);
         return upper;
     }
 
-    /** A copy for another mm (fork's dup_mmap). */
-    Vma copy() {
-        return new Vma(start, end, flags, file, fileOffset, fileBytes);
+    /** A copy for another mm (fork's dup_mmap), or at another address (mremap). */
+    Vma copyAt(long newStart) {
+        return new Vma(newStart, newStart + (end - start), flags, file, shmem == null ? null : shmem.get(),
+                fileOffset, fileBytes);
+    }
+
+    /** The shared object's page offset of address {@code va}. */
+    long shmemOffset(long va) {
+        return (fileOffset + (va - start)) >>> 12;
+    }
+
+    /** The area is gone from its mm: drop its hold on a shared object. */
+    void close() {
+        if (shmem != null) {
+            shmem.put();
+        }
     }
 
     /** One line as /proc/PID/maps shows it. */
     @Override
     public String toString() {
         return String.format("%08x-%08x %s %08x %s", start, end, VmFlags.permissions(flags), fileOffset,
-                file != null ? file.name() : has(VmFlags.VM_GROWSDOWN) ? "[stack]" : "");
+                file != null ? file.name() : shmem != null ? "/dev/zero (deleted)"
+                        : has(VmFlags.VM_GROWSDOWN) ? "[stack]" : "");
     }
 }

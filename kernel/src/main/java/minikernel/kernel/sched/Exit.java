@@ -3,14 +3,17 @@ package minikernel.kernel.sched;
 import java.util.ArrayList;
 import minikernel.kernel.Kernel;
 import minikernel.kernel.mm.MmStruct;
+import minikernel.kernel.signal.Kill;
 import minikernel.kernel.signal.SigHand;
 import minikernel.kernel.signal.Signal;
+import minikernel.kernel.syscall.Syscall;
 
 /**
  * How a task ends, in the order of kernel/exit.c: do_exit() releases the address space
- * (exit_mm), the files (exit_files), the fs_struct (exit_fs) and the signal handlers, then
- * exit_notify() hands the children to init, turns the task into a zombie and tells the parent.
- * The parent's wait() reaps the zombie with release_task(), which frees the pid.
+ * (exit_mm, after mm_release told a vfork parent and cleared the tid word), the files
+ * (exit_files), the fs_struct (exit_fs), then exit_notify() hands the children to init, turns the
+ * task into a zombie and tells the parent. The parent's wait() ({@link Wait}) reaps the zombie with
+ * release_task(), which frees the pid and the last of the task.
  */
 public final class Exit {
     private Exit() {
@@ -34,17 +37,23 @@ public final class Exit {
     /** exit(2): this task ends; the low 8 bits of {@code code} are its exit status. */
     public static long sysExit(Task current, long code) {
         doExit(current, exitStatus((int) code));
-        return minikernel.kernel.syscall.Syscall.NO_RETURN;
+        return Syscall.NO_RETURN;
     }
 
     /** exit_group(2): the whole thread group ends. */
     public static long sysExitGroup(Task current, long code) {
         doGroupExit(current, exitStatus((int) code));
-        return minikernel.kernel.syscall.Syscall.NO_RETURN;
+        return Syscall.NO_RETURN;
     }
 
-    /** exit_group(): the whole thread group ends with {@code status} (one task per group for now). */
+    /** do_group_exit(): every thread of the group ends with {@code status}, then this one. */
     public static void doGroupExit(Task task, int status) {
+        Kernel kernel = task.kernel();
+        for (Task t : new ArrayList<>(kernel.scheduler().tasks())) {
+            if (t != task && t.tgid() == task.tgid() && !t.isZombieOrDead() && !t.isKernelThread()) {
+                doExit(t, status);
+            }
+        }
         doExit(task, status);
     }
 
@@ -64,13 +73,28 @@ public final class Exit {
             tsk.fs().release();
             tsk.setFs(null);
         }
-        if (tsk.sighand() != null) {
-            tsk.sighand().release();
-        }
         kernel.scheduler().dropCpuState(tsk);
         exitNotify(tsk);
         if (tsk == kernel.scheduler().current()) {
             kernel.cpu().stopAfterHook();
+        }
+    }
+
+    /**
+     * mm_release(): the task is done with its user memory (it exits or execs). A vfork parent
+     * waiting for exactly this wakes up, and the CLONE_CHILD_CLEARTID word is zeroed.
+     */
+    public static void mmRelease(Task tsk, MmStruct mm) {
+        Kernel kernel = tsk.kernel();
+        if (tsk.clearChildTid() != 0) {
+            kernel.userAccess().putUser32(mm, tsk.clearChildTid(), 0);
+            kernel.futexWake(mm, tsk.clearChildTid(), 1);
+            tsk.setClearChildTid(0);
+        }
+        Task parent = tsk.vforkParent();
+        if (parent != null) {
+            tsk.setVforkParent(null);
+            kernel.scheduler().wakeUp(parent);
         }
     }
 
@@ -81,6 +105,8 @@ public final class Exit {
             return;
         }
         Kernel kernel = tsk.kernel();
+        mmRelease(tsk, mm);
+        tsk.signal().noteRss(mm.peakResidentPages());
         tsk.setMm(null);
         long pgd = mm.pageTables().pgd();
         if (mm.mmput() && kernel.cpu().mmu().cr3() == pgd) {
@@ -91,19 +117,19 @@ public final class Exit {
 
     /**
      * exit_notify(): children go to the child reaper (init), the task becomes a zombie, and its
-     * parent is told. A parent that ignores SIGCHLD never sees the zombie: the task is reaped at
-     * once (the SA_NOCLDWAIT rule of do_notify_parent()).
+     * parent is told (SIGCHLD, and its wait queue is woken). A thread, or the child of a parent
+     * that ignores SIGCHLD, is reaped at once (do_notify_parent's autoreap).
      */
     private static void exitNotify(Task tsk) {
         Kernel kernel = tsk.kernel();
         Task reaper = kernel.childReaper();
         boolean reaperHasZombie = false;
         for (Task child : new ArrayList<>(tsk.children())) {
-            child.setParent(reaper);
+            child.setParent(reaper == tsk ? null : reaper);
             reaperHasZombie |= child.state() == TaskState.ZOMBIE;
         }
-        if (reaperHasZombie && reaper != null) {
-            kernel.scheduler().wakeUp(reaper);
+        if (reaperHasZombie && reaper != null && reaper != tsk) {
+            reaper.signal().waitChldexit().wakeUpAll(kernel.scheduler());
         }
         tsk.setState(TaskState.ZOMBIE);
         if (tsk == reaper) {
@@ -113,27 +139,26 @@ public final class Exit {
             return;
         }
         Task parent = tsk.parent();
-        SigHand handlers = parent == null ? null : parent.sighand();
-        boolean ignored = handlers != null
-                && handlers.get(Signal.SIGCHLD.number).handler() == SigHand.SigAction.SIG_IGN;
-        if (parent == null || ignored) {
+        if (parent == null || tsk.exitSignal() == -1) {
             releaseTask(tsk);
             return;
         }
-        kernel.scheduler().wakeUp(parent);
-    }
-
-    /** A zombie child of {@code parent} ({@code pid} -1 for any), or null. */
-    public static Task findZombieChild(Task parent, int pid) {
-        for (Task child : parent.children()) {
-            if (child.state() == TaskState.ZOMBIE && (pid == -1 || child.pid() == pid)) {
-                return child;
-            }
+        SigHand.SigAction action = parent.sighand() == null ? null : parent.sighand().get(Signal.SIGCHLD.number);
+        boolean autoreap = action != null && tsk.exitSignal() == Signal.SIGCHLD.number
+                && (action.handler() == SigHand.SigAction.SIG_IGN || (action.flags() & SA_NOCLDWAIT) != 0);
+        if (tsk.exitSignal() > 0 && !parent.isZombieOrDead()) {
+            Kill.send(parent, tsk.exitSignal());
         }
-        return null;
+        parent.signal().waitChldexit().wakeUpAll(kernel.scheduler());
+        if (autoreap) {
+            releaseTask(tsk);
+        }
     }
 
-    /** release_task(): the zombie is gone; its pid and CPU state are freed. */
+    /** SA_NOCLDWAIT: the parent does not want zombies. */
+    private static final long SA_NOCLDWAIT = 2;
+
+    /** release_task(): the zombie is gone; its pid, CPU state and signal structures are freed. */
     public static void releaseTask(Task p) {
         Kernel kernel = p.kernel();
         p.setState(TaskState.DEAD);
@@ -143,6 +168,13 @@ public final class Exit {
         if (p.context() != null) {
             kernel.cpu().freeContext(p.context());
             p.setContext(null);
+        }
+        if (p.sighand() != null) {
+            p.sighand().release();
+            p.setSighand(null);
+        }
+        if (p.signal() != null) {
+            p.signal().release();
         }
     }
 }

@@ -1,23 +1,25 @@
 package minikernel.kernel.sched;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import minikernel.cpu.Cpu;
 import minikernel.cpu.Trap;
 import minikernel.kernel.Kernel;
 
 /**
- * One CPU's scheduler: a round-robin run queue, the sleepers' timers, and the loop that runs the
- * chosen task on the CPU until its quantum ends or it stops (Linux's schedule() and
- * context_switch() in kernel/sched/core.c, without priorities yet). Preemption is the C block hook
- * counting blocks, so the interleaving is a pure function of the program, its input and the seed:
- * a seed other than 0 perturbs each quantum to explore other interleavings, reproducibly.
+ * One CPU's scheduler, after Linux's CFS (kernel/sched/fair.c): runnable tasks are ordered by
+ * vruntime, the CPU time they have had weighted by their nice value, and the one with the least
+ * runs next, for one quantum counted in translated blocks (the C block hook is the timer tick).
+ * So the interleaving is a pure function of the programs, their input and the seed; a seed other
+ * than 0 perturbs each quantum to explore other interleavings, reproducibly. Sleepers wait on
+ * {@link WaitQueue}s or on timers; when every task sleeps on a timer, virtual time jumps ahead.
  */
 public final class Scheduler {
     /** What the scheduler does with a task whose run ended in a trap (arch code decides). */
@@ -26,6 +28,14 @@ public final class Scheduler {
         void handle(Task task, Trap trap);
     }
 
+    /** sched_prio_to_weight[]: nice -20..19; each step is ~10% of CPU (a ratio of ~1.25). */
+    private static final int[] PRIO_TO_WEIGHT = {
+        88761, 71755, 56483, 46273, 36291, 29154, 23254, 18705, 14949, 11916,
+        9548, 7620, 6100, 4904, 3906, 3121, 2501, 1991, 1586, 1277,
+        1024, 820, 655, 526, 423, 335, 272, 215, 172, 137,
+        110, 87, 70, 56, 45, 36, 29, 23, 18, 15};
+    private static final int NICE_0_WEIGHT = 1024;
+
     private record Timer(long deadline, long sequence, Task task) {
     }
 
@@ -33,15 +43,18 @@ public final class Scheduler {
     private final Cpu cpu;
     private final long quantumBlocks;
     private final SplittableRandom perturbation;
-    private final ArrayDeque<Task> runQueue = new ArrayDeque<>();
+    private final TreeSet<Task> runQueue = new TreeSet<>(Comparator.comparingLong(Task::vruntime)
+            .thenComparingLong(Task::enqueueSequence));
     private final PriorityQueue<Timer> timers = new PriorityQueue<>((a, b) -> a.deadline != b.deadline
             ? Long.compare(a.deadline, b.deadline) : Long.compare(a.sequence, b.sequence));
     private final TreeMap<Integer, Task> tasks = new TreeMap<>();   // the pid hash
     private TrapHandler traps;
     private Task current;
     private Task cpuOwner;           // the task whose registers are loaded in the CPU
-    private long timerSequence;
+    private long minVruntime;
+    private long sequence;
     private long contextSwitches;
+    private Task yielded;
 
     public Scheduler(Kernel kernel, Cpu cpu, long quantumBlocks, long seed) {
         this.kernel = kernel;
@@ -61,11 +74,12 @@ public final class Scheduler {
 
     // ---- the task list ----------------------------------------------------------------------------
 
-    /** Makes a new task known (attach_pid) and runnable (wake_up_new_task). */
+    /** attach_pid() and wake_up_new_task(): a new task starts at the queue's minimum vruntime. */
     public void wakeUpNewTask(Task task) {
         tasks.put(task.pid(), task);
+        task.setVruntime(minVruntime);
         task.setState(TaskState.RUNNING);
-        runQueue.add(task);
+        enqueue(task);
     }
 
     /** find_task_by_vpid(). */
@@ -82,6 +96,9 @@ public final class Scheduler {
         tasks.remove(task.pid());
         runQueue.remove(task);
         timers.removeIf(t -> t.task == task);
+        if (task.waitQueue() != null) {
+            task.waitQueue().remove(task);
+        }
         if (cpuOwner == task) {
             cpuOwner = null;
         }
@@ -96,35 +113,71 @@ public final class Scheduler {
 
     // ---- sleeping and waking ----------------------------------------------------------------------
 
-    /** try_to_wake_up(): a sleeping task becomes runnable; no effect on others. */
-    public void wakeUp(Task task) {
-        if (task.state() == TaskState.INTERRUPTIBLE || task.state() == TaskState.UNINTERRUPTIBLE) {
-            task.setState(TaskState.RUNNING);
-            timers.removeIf(t -> t.task == task);
-            runQueue.add(task);
-        }
+    private void enqueue(Task t) {
+        t.setEnqueueSequence(sequence++);
+        runQueue.add(t);
     }
 
     /**
-     * The current task sleeps in {@code state}. When called from a system call, the CPU stops
-     * after the hook and the task is not picked again until woken.
+     * try_to_wake_up(): a sleeping task becomes runnable. A long sleeper is not allowed to bank CPU
+     * time: its vruntime is raised to near the queue's minimum (place_entity's sleeper credit).
      */
-    public void sleep(Task task, TaskState state) {
-        task.setState(state);
+    public void wakeUp(Task task) {
+        if (task.state() != TaskState.INTERRUPTIBLE && task.state() != TaskState.UNINTERRUPTIBLE) {
+            return;
+        }
+        task.setState(TaskState.RUNNING);
+        task.setWchan("");
+        if (task.waitQueue() != null) {
+            task.waitQueue().remove(task);
+            task.setWaitQueue(null);
+        }
+        timers.removeIf(t -> t.task == task);
+        task.setVruntime(Math.max(task.vruntime(), minVruntime - quantumBlocks / 2));
+        enqueue(task);
+    }
+
+    /**
+     * The task sleeps in {@code state} waiting for {@code wchan}. Called from a system call, the CPU
+     * stops after the hook and the task is not picked again until woken.
+     */
+    public void sleep(Task task, TaskState state, String wchan) {
         runQueue.remove(task);
+        task.setState(state);
+        task.setWchan(wchan);
         if (task == current && !task.isKernelThread()) {
             cpu.stopAfterHook();
         }
     }
 
-    /** Sleeps until the monotonic clock reaches {@code deadline} (schedule_hrtimeout). */
-    public void sleepUntil(Task task, long deadline) {
-        sleep(task, TaskState.INTERRUPTIBLE);
-        timers.add(new Timer(deadline, timerSequence++, task));
+    /** prepare_to_wait() + schedule(): sleeps on {@code queue} until wakeUpAll(). */
+    public void sleepOn(Task task, WaitQueue queue, TaskState state) {
+        queue.add(task);
+        task.setWaitQueue(queue);
+        sleep(task, state, queue.name());
     }
 
-    /** Gives up the CPU but stays runnable (sched_yield). */
+    /**
+     * The blocking form of a system call: sleep on {@code queue}, and when woken run the call again
+     * from the start (its condition is tested afresh), like Linux's wait loop around schedule().
+     */
+    public void blockAndRestart(Task task, WaitQueue queue) {
+        task.setSyscallRestart(true);
+        sleepOn(task, queue, TaskState.INTERRUPTIBLE);
+    }
+
+    /** Sleeps until the monotonic clock reaches {@code deadline} (schedule_hrtimeout). */
+    public void sleepUntil(Task task, long deadline, String wchan) {
+        sleep(task, TaskState.INTERRUPTIBLE, wchan);
+        timers.add(new Timer(deadline, sequence++, task));
+    }
+
+    /**
+     * Gives up the CPU but stays runnable (sched_yield): it goes behind every other runnable task,
+     * as CFS's skip buddy makes it.
+     */
     public void yield(Task task) {
+        yielded = task;
         if (task == current && !task.isKernelThread()) {
             cpu.stopAfterHook();
         }
@@ -137,6 +190,16 @@ public final class Scheduler {
         }
     }
 
+    /** True if some other task could run now. */
+    public boolean othersRunnable(Task self) {
+        for (Task t : runQueue) {
+            if (t != self) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     // ---- the loop ---------------------------------------------------------------------------------
 
     /** Runs tasks until the kernel halts. */
@@ -146,40 +209,72 @@ public final class Scheduler {
                 kernel.frames().reclaimQuarantine();
             }
             wakeExpiredTimers();
-            Task next = runQueue.poll();
+            kernel.pollConsole(false);
+            Task next = runQueue.pollFirst();
             if (next == null) {
                 if (!timers.isEmpty()) {
                     kernel.clock().idleUntil(timers.peek().deadline);
                     continue;
                 }
+                if (kernel.pollConsole(true)) {
+                    continue;
+                }
                 kernel.deadlock();
                 return;
             }
-            if (next.state() != TaskState.RUNNING) {
-                continue;
-            }
+            minVruntime = Math.max(minVruntime, next.vruntime());
             current = next;
-            if (next.isKernelThread()) {
-                next.kthread().run(next);
-            } else {
-                runOnCpu(next);
+            long ran = next.isKernelThread() ? runKernelThread(next) : runOnCpu(next);
+            next.setVruntime(next.vruntime() + Math.max(1, ran) * NICE_0_WEIGHT / weight(next));
+            if (yielded == next && !runQueue.isEmpty()) {
+                next.setVruntime(Math.max(next.vruntime(), runQueue.last().vruntime() + 1));
             }
+            yielded = null;
             if (next.state() == TaskState.RUNNING && !runQueue.contains(next)) {
-                runQueue.add(next);
+                enqueue(next);
             }
         }
     }
 
-    private void runOnCpu(Task task) {
+    private long runKernelThread(Task t) {
+        t.kthread().run(t);
+        return 1;
+    }
+
+    private long runOnCpu(Task task) {
+        if (task.startRegisters() != null) {
+            startProgram(task);
+        }
         contextSwitch(task);
         cpu.quantum().set(nextQuantum());
         long before = cpu.quantum().blocks();
         Trap trap = cpu.run();
-        task.addBlocksRun(cpu.quantum().blocks() - before);
+        long ran = cpu.quantum().blocks() - before;
+        task.addBlocksRun(ran);
         task.countSwitch(!(trap instanceof Trap.Preempted));
+        if (task.syscallRestart()) {
+            task.setSyscallRestart(false);
+            if (cpuOwner == task) {
+                cpu.setEip(cpu.eip() - 2);      // back onto the int $0x80, to run the call again
+            }
+        }
         if (!(trap instanceof Trap.Preempted) && !(trap instanceof Trap.Stopped)) {
             traps.handle(task, trap);
         }
+        return ran;
+    }
+
+    /** start_thread() of an exec'd program: fresh registers at its entry point, built between runs. */
+    private void startProgram(Task task) {
+        long[] regs = task.startRegisters();
+        task.clearStartRegisters();
+        releaseCpu();
+        if (task.context() != null) {
+            cpu.freeContext(task.context());
+        }
+        cpu.switchMm(task.mm().pageTables().pgd());
+        task.setContext(cpu.newUserContext(regs[0], regs[1]));
+        cpuOwner = null;
     }
 
     /**
@@ -201,10 +296,7 @@ public final class Scheduler {
         cpuOwner = next;
     }
 
-    /**
-     * Saves the loaded task's registers so the CPU may be used for something else (building a new
-     * task's initial context); the next switch reloads them.
-     */
+    /** Saves the loaded task's registers so the CPU may be used for something else. */
     public void releaseCpu() {
         if (cpuOwner != null) {
             cpu.saveContext(cpuOwner.context());
@@ -217,6 +309,10 @@ public final class Scheduler {
             return Long.MAX_VALUE;
         }
         return perturbation == null ? quantumBlocks : quantumBlocks / 2 + perturbation.nextLong(quantumBlocks);
+    }
+
+    private static int weight(Task t) {
+        return PRIO_TO_WEIGHT[t.nice() + 20];
     }
 
     /** Context switches since boot (nr_switches). */

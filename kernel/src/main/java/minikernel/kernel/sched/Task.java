@@ -10,6 +10,7 @@ import minikernel.kernel.fs.FilesStruct;
 import minikernel.kernel.fs.FsStruct;
 import minikernel.kernel.mm.MmStruct;
 import minikernel.kernel.signal.SigHand;
+import minikernel.kernel.signal.SignalStruct;
 
 /**
  * A task: Linux's {@code struct task_struct} (include/linux/sched.h). A process and a thread are
@@ -21,7 +22,7 @@ public final class Task {
 
     private final Kernel kernel;
     private TaskState state = TaskState.RUNNING;   // __state / exit_state
-    private final int pid;                         // this task's id (a thread's tid)
+    private int pid;                               // this task's id (a thread's tid); 0 until attach_pid
     private int tgid;                              // thread group id: the process id
     private String comm;                           // executable name, at most 15 characters
     private Task realParent;                       // the creator (or init after reparenting)
@@ -37,14 +38,14 @@ public final class Task {
     private FsStruct fs;                           // root and current directory
     private FilesStruct files;                     // open file table
     private SigHand sighand;                       // signal handlers
+    private SignalStruct signal;                   // what the thread group shares: limits, pgrp, wait queue
+    private final Nsproxy nsproxy;                 // namespaces (one of each, shared by all)
     private long blocked;                          // blocked signal mask (bit n-1 for signal n)
     private long pending;                          // signals sent and not yet delivered
     private int exitCode;                          // wait status for the parent
     private int exitSignal;                        // signal to the parent at exit (SIGCHLD, or 0 for threads)
     private long setChildTid;                      // CLONE_CHILD_SETTID address
     private long clearChildTid;                    // CLONE_CHILD_CLEARTID / set_tid_address address
-    private int pgrp;                              // process group id
-    private int session;                           // session id
     private final SegmentDescriptor[] tls = {      // thread.tls_array: GDT entries 12..14
             SegmentDescriptor.EMPTY, SegmentDescriptor.EMPTY, SegmentDescriptor.EMPTY};
     private CpuContext context;                    // thread.sp and friends: the saved CPU state
@@ -52,10 +53,20 @@ public final class Task {
     private long nvcsw;                            // voluntary context switches
     private long nivcsw;                           // involuntary context switches
     private long blocksRun;                        // translated blocks run: this task's CPU time
-    private minikernel.kernel.sys.Rlimits rlimits = new minikernel.kernel.sys.Rlimits();   // signal->rlim
+    private int nice;                              // -20..19; the CFS weight comes from it
+    private long vruntime;                         // se.vruntime: weighted CPU time, in blocks
+    private long enqueueSequence;                  // tie-break for equal vruntime: FIFO
+    private WaitQueue waitQueue;                   // the queue this task sleeps on, if any
+    private String wchan = "";                     // what it waits for, for ps and deadlock reports
+    private boolean syscallRestart;                // re-run the blocked system call when woken
+    private long syscallProgress;                  // how far a restarted call had got (pipe_write)
+    private long[] startRegisters;                 // {eip, esp} of a program exec'd but not yet started
+    private Task vforkParent;                      // vfork_done: the parent sleeping until we exec or exit
+    private boolean didExec;                       // in_execve happened since fork (setpgid's EACCES)
 
-    public Task(Kernel kernel, int pid, String comm, KernelThread kthread) {
+    public Task(Kernel kernel, int pid, String comm, KernelThread kthread, Nsproxy nsproxy) {
         this.kernel = kernel;
+        this.nsproxy = nsproxy;
         this.pid = pid;
         this.tgid = pid;
         this.comm = truncateComm(comm);
@@ -82,6 +93,17 @@ public final class Task {
 
     public int pid() {
         return pid;
+    }
+
+    /** attach_pid(): the id given to a task copy_process() has finished building. */
+    public void attachPid(int newPid) {
+        if (pid != 0) {
+            throw new IllegalStateException(this + " already has a pid");
+        }
+        pid = newPid;
+        if (tgid == 0) {
+            tgid = newPid;
+        }
     }
 
     public int tgid() {
@@ -233,17 +255,24 @@ public final class Task {
         this.clearChildTid = address;
     }
 
+    public SignalStruct signal() {
+        return signal;
+    }
+
+    public void setSignal(SignalStruct signal) {
+        this.signal = signal;
+    }
+
+    public Nsproxy nsproxy() {
+        return nsproxy;
+    }
+
     public int pgrp() {
-        return pgrp;
+        return signal.pgrp();
     }
 
     public int session() {
-        return session;
-    }
-
-    public void setProcessGroup(int pgrp, int session) {
-        this.pgrp = pgrp;
-        this.session = session;
+        return signal.session();
     }
 
     /** The task's three TLS descriptors (GDT entries 12, 13, 14 while it runs). */
@@ -280,11 +309,97 @@ public final class Task {
     }
 
     public minikernel.kernel.sys.Rlimits rlimits() {
-        return rlimits;
+        return signal.rlimits();
     }
 
-    public void setRlimits(minikernel.kernel.sys.Rlimits limits) {
-        this.rlimits = limits;
+    public int nice() {
+        return nice;
+    }
+
+    /** set_user_nice(): the static priority and the CFS weight follow. */
+    public void setNice(int nice) {
+        this.nice = Math.max(-20, Math.min(19, nice));
+        this.staticPrio = DEFAULT_PRIO + this.nice;
+        this.normalPrio = staticPrio;
+        this.prio = staticPrio;
+    }
+
+    long vruntime() {
+        return vruntime;
+    }
+
+    void setVruntime(long v) {
+        vruntime = v;
+    }
+
+    long enqueueSequence() {
+        return enqueueSequence;
+    }
+
+    void setEnqueueSequence(long s) {
+        enqueueSequence = s;
+    }
+
+    WaitQueue waitQueue() {
+        return waitQueue;
+    }
+
+    void setWaitQueue(WaitQueue q) {
+        waitQueue = q;
+    }
+
+    /** What the task is waiting for ("" when runnable). */
+    public String wchan() {
+        return wchan;
+    }
+
+    void setWchan(String wchan) {
+        this.wchan = wchan;
+    }
+
+    public boolean syscallRestart() {
+        return syscallRestart;
+    }
+
+    public void setSyscallRestart(boolean restart) {
+        syscallRestart = restart;
+    }
+
+    public long syscallProgress() {
+        return syscallProgress;
+    }
+
+    public void setSyscallProgress(long progress) {
+        syscallProgress = progress;
+    }
+
+    /** {eip, esp} for a freshly exec'd program; the scheduler builds its registers before it runs. */
+    public long[] startRegisters() {
+        return startRegisters;
+    }
+
+    public void setStartRegisters(long eip, long esp) {
+        startRegisters = new long[]{eip, esp};
+    }
+
+    void clearStartRegisters() {
+        startRegisters = null;
+    }
+
+    public boolean didExec() {
+        return didExec;
+    }
+
+    public void setDidExec() {
+        didExec = true;
+    }
+
+    public Task vforkParent() {
+        return vforkParent;
+    }
+
+    public void setVforkParent(Task parent) {
+        vforkParent = parent;
     }
 
     public long blocksRun() {

@@ -73,7 +73,7 @@ public final class Kill {
     }
 
     /** send_signal() and complete_signal() for one target; signal 0 only checks that it exists. */
-    static void send(Task t, int sig) {
+    public static void send(Task t, int sig) {
         if (sig == 0 || t.isZombieOrDead()) {
             return;
         }

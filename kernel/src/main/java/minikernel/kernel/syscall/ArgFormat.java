@@ -45,5 +45,9 @@ public enum ArgFormat {
     /** *at() flags (AT_EMPTY_PATH, AT_SYMLINK_NOFOLLOW). */
     AT_FLAGS,
     /** a struct timespec the call reads (nanosleep). */
-    TIMESPEC_IN
+    TIMESPEC_IN,
+    /** clone flags and exit signal. */
+    CLONE_FLAGS,
+    /** wait4 options. */
+    WAIT_OPTIONS
 }

@@ -56,6 +56,13 @@ final class Flags {
         return (v & ~3L) == 0 ? mode : mode + "|" + bits(v & ~3L, OPEN);
     }
 
+    private static final Bit[] WAIT = {new Bit(1, "WNOHANG"), new Bit(2, "WUNTRACED"), new Bit(8, "WCONTINUED"),
+        new Bit(0x20000000, "__WNOTHREAD"), new Bit(0x40000000, "__WALL"), new Bit(0x80000000L, "__WCLONE")};
+
+    static String waitOptions(long v) {
+        return v == 0 ? "0" : bits(v, WAIT);
+    }
+
     static String at(long v) {
         return v == 0 ? "0" : bits(v, AT);
     }

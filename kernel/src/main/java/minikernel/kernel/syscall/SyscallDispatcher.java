@@ -20,6 +20,7 @@ public final class SyscallDispatcher implements minikernel.cpu.SyscallHandler {
     private final long[] counts = new long[512];
     private final long[] notImplemented = new long[512];
     private final long[] traceArgs = new long[6];
+    private boolean prefixPids;
 
     public SyscallDispatcher(Kernel kernel, PrintStream trace) {
         this.kernel = kernel;
@@ -51,6 +52,10 @@ public final class SyscallDispatcher implements minikernel.cpu.SyscallHandler {
             args = traceArgs;
         }
         long result = call.invoke(current, args);
+        if (current.syscallRestart()) {
+            // It went to sleep and will run again from the int $0x80 when woken: EAX keeps the number.
+            return Cpu.NO_RESULT;
+        }
         if (tracer != null) {
             traceExit(current, call, args, result);
         }
@@ -65,9 +70,12 @@ public final class SyscallDispatcher implements minikernel.cpu.SyscallHandler {
         }
     }
 
-    /** strace -f prefixes lines with the pid once there is more than one task to tell apart. */
+    /** strace -f prefixes lines with the pid from the moment there is more than one task to tell apart. */
     public boolean manyTasks() {
-        return kernel.scheduler().liveTasks().stream().filter(t -> !t.isKernelThread()).count() > 1;
+        if (!prefixPids) {
+            prefixPids = kernel.scheduler().liveTasks().stream().filter(t -> !t.isKernelThread()).count() > 1;
+        }
+        return prefixPids;
     }
 
     /** The tracer, if --trace is on (the kernel reports signal deaths through it too). */

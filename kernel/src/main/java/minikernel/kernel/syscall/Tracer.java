@@ -115,6 +115,8 @@ public final class Tracer {
             case RLIMIT -> Flags.rlimit(v);
             case AT_FLAGS -> Flags.at(v);
             case TIMESPEC_IN -> timespec(mm, v);
+            case CLONE_FLAGS -> minikernel.kernel.fork.CloneFlag.toString(v);
+            case WAIT_OPTIONS -> Flags.waitOptions(v);
         };
     }
 

@@ -138,7 +138,7 @@ public final class Time {
             deadline = now + duration;
         }
         if (deadline > now) {
-            current.kernel().scheduler().sleepUntil(current, deadline);
+            current.kernel().scheduler().sleepUntil(current, deadline, "nanosleep");
         }
         return 0;
     }

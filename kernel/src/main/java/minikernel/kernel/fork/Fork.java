@@ -1,0 +1,260 @@
+package minikernel.kernel.fork;
+
+import static minikernel.kernel.fork.CloneFlag.CLONE_CHILD_CLEARTID;
+import static minikernel.kernel.fork.CloneFlag.CLONE_CHILD_SETTID;
+import static minikernel.kernel.fork.CloneFlag.CLONE_FILES;
+import static minikernel.kernel.fork.CloneFlag.CLONE_FS;
+import static minikernel.kernel.fork.CloneFlag.CLONE_PARENT;
+import static minikernel.kernel.fork.CloneFlag.CLONE_PARENT_SETTID;
+import static minikernel.kernel.fork.CloneFlag.CLONE_PIDFD;
+import static minikernel.kernel.fork.CloneFlag.CLONE_SETTLS;
+import static minikernel.kernel.fork.CloneFlag.CLONE_SIGHAND;
+import static minikernel.kernel.fork.CloneFlag.CLONE_THREAD;
+import static minikernel.kernel.fork.CloneFlag.CLONE_VFORK;
+import static minikernel.kernel.fork.CloneFlag.CLONE_VM;
+import static minikernel.kernel.fork.CloneFlag.CSIGNAL;
+
+import minikernel.cpu.CpuContext;
+import minikernel.cpu.unicorn.UcConst;
+import minikernel.kernel.Kernel;
+import minikernel.kernel.arch.Tls;
+import minikernel.kernel.mm.MmStruct;
+import minikernel.kernel.sched.Task;
+import minikernel.kernel.sched.TaskState;
+import minikernel.kernel.signal.Signal;
+import minikernel.kernel.sys.Rlimits;
+import minikernel.kernel.syscall.Errno;
+
+/**
+ * Creating a task, in the shape of kernel/fork.c: kernel_clone() calls copy_process(), which
+ * rejects impossible flag sets first, then builds the child step by step, each {@code copy_X}
+ * either sharing the parent's object (the CLONE_X flag is set: take a reference) or duplicating it
+ * (clear: copy), and unwinds in exactly the reverse order if a step fails. fork, vfork and clone
+ * are all this one function with different flags.
+ */
+public final class Fork {
+    private Fork() {
+    }
+
+    /** The arguments of clone, as struct kernel_clone_args holds them. */
+    public record CloneArgs(long flags, long stack, long parentTid, long childTid, long tls) {
+        public static CloneArgs fork() {
+            return new CloneArgs(Signal.SIGCHLD.number, 0, 0, 0, 0);
+        }
+
+        public static CloneArgs vfork() {
+            return new CloneArgs(CLONE_VFORK.bit | CLONE_VM.bit | Signal.SIGCHLD.number, 0, 0, 0, 0);
+        }
+    }
+
+    /** fork(2). */
+    public static long fork(Task current) {
+        return kernelClone(current, CloneArgs.fork());
+    }
+
+    /** vfork(2): the child borrows the parent's memory; the parent sleeps until it execs or exits. */
+    public static long vfork(Task current) {
+        return kernelClone(current, CloneArgs.vfork());
+    }
+
+    /** clone(2), i386 argument order (CONFIG_CLONE_BACKWARDS): flags, newsp, parent_tid, tls, child_tid. */
+    public static long clone(Task current, long flags, long newsp, long parentTid, long tls, long childTid) {
+        return kernelClone(current, new CloneArgs(flags & 0xffffffffL, newsp, parentTid, childTid, tls));
+    }
+
+    /**
+     * kernel_clone(): copy_process(), then wake the child; a vfork parent sleeps until the child
+     * releases the borrowed mm (exec or exit). Returns the child's pid or -errno.
+     */
+    public static long kernelClone(Task current, CloneArgs args) {
+        Object made = copyProcess(current, args);
+        if (made instanceof Errno e) {
+            return e.negative();
+        }
+        Task child = (Task) made;
+        Kernel kernel = current.kernel();
+        if (CLONE_PARENT_SETTID.in(args.flags())) {
+            // As in kernel_clone(): a bad pointer here does not undo the clone.
+            kernel.userAccess().putUser32(current.mm(), args.parentTid(), child.pid());
+        }
+        kernel.scheduler().wakeUpNewTask(child);
+        if (CLONE_VFORK.in(args.flags())) {
+            child.setVforkParent(current);
+            kernel.scheduler().sleep(current, TaskState.UNINTERRUPTIBLE, "vfork");
+        }
+        return child.pid();
+    }
+
+    /**
+     * copy_process(): the flag rules first, each with Linux's reason, then dup_task_struct and
+     * the copy ladder. Returns the child, or the Errno it failed with (nothing is left behind).
+     */
+    static Object copyProcess(Task current, CloneArgs args) {
+        long flags = args.flags();
+        Kernel kernel = current.kernel();
+        // Thread groups must share signals as well.
+        if (CLONE_THREAD.in(flags) && !CLONE_SIGHAND.in(flags)) {
+            return Errno.EINVAL;
+        }
+        // Shared signal handlers imply shared VM.
+        if (CLONE_SIGHAND.in(flags) && !CLONE_VM.in(flags)) {
+            return Errno.EINVAL;
+        }
+        // Siblings of init would never be reaped by their parent (the swapper).
+        if (CLONE_PARENT.in(flags) && current == kernel.childReaper()) {
+            return Errno.EINVAL;
+        }
+        // pidfds are not supported (Linux also refuses CLONE_PIDFD together with CLONE_DETACHED).
+        if (CLONE_PIDFD.in(flags)) {
+            return Errno.EINVAL;
+        }
+        // There is one namespace of each kind: no CLONE_NEW* can be honoured.
+        if ((flags & CloneFlag.NAMESPACES) != 0) {
+            return Errno.EINVAL;
+        }
+        if (!CLONE_THREAD.in(flags) && tooManyProcesses(current)) {
+            return Errno.EAGAIN;
+        }
+
+        Task p = dupTaskStruct(current);
+        copyFiles(flags, current, p);
+        copyFs(flags, current, p);
+        copySighand(flags, current, p);
+        copySignal(flags, current, p);
+        if (!copyMm(flags, current, p)) {
+            undo(p, Stage.MM);
+            return Errno.ENOMEM;
+        }
+        CpuContext context = copyThread(args, current, p);
+        if (context == null) {
+            undo(p, Stage.THREAD);
+            return Errno.EFAULT;
+        }
+        int pid = kernel.pids().alloc();
+        if (pid < 0) {
+            undo(p, Stage.PID);
+            return Errno.EAGAIN;
+        }
+        p.attachPid(pid);
+        if (CLONE_THREAD.in(flags)) {
+            p.setTgid(current.tgid());
+            p.setGroupLeader(current.groupLeader());
+            p.setExitSignal(-1);
+        } else {
+            p.setTgid(pid);
+            p.setGroupLeader(p);
+            p.setExitSignal((int) (flags & CSIGNAL));
+        }
+        // CLONE_PARENT and CLONE_THREAD make the child a sibling of its creator.
+        p.setParent(CLONE_PARENT.in(flags) || CLONE_THREAD.in(flags) ? current.realParent() : current);
+        if (CLONE_CHILD_SETTID.in(flags)) {
+            p.setSetChildTid(args.childTid());
+            kernel.userAccess().putUser32(p.mm(), args.childTid(), pid);
+        }
+        if (CLONE_CHILD_CLEARTID.in(flags)) {
+            p.setClearChildTid(args.childTid());
+        }
+        return p;
+    }
+
+    /** How far copy_process got, for the unwinding. */
+    private enum Stage { MM, THREAD, PID }
+
+    /** The bad_fork_* labels: release what was built, last first. */
+    private static void undo(Task p, Stage failedAt) {
+        Kernel kernel = p.kernel();
+        if (failedAt == Stage.PID && p.context() != null) {
+            kernel.cpu().freeContext(p.context());
+            p.setContext(null);
+        }
+        if (failedAt != Stage.MM && p.mm() != null) {
+            p.mm().mmput();
+            p.setMm(null);
+        }
+        if (p.signal() != null) {
+            p.signal().release();
+        }
+        p.sighand().release();
+        p.fs().release();
+        p.files().put();
+    }
+
+    /** dup_task_struct(): the child starts as a copy of what the parent is, minus what is per task. */
+    private static Task dupTaskStruct(Task current) {
+        Task p = new Task(current.kernel(), 0, current.comm(), null, current.nsproxy());
+        p.setNice(current.nice());
+        p.setBlocked(current.blocked());
+        System.arraycopy(current.tls(), 0, p.tls(), 0, p.tls().length);
+        return p;
+    }
+
+    /** RLIMIT_NPROC: a non-root user may not own more processes than this (EAGAIN). */
+    private static boolean tooManyProcesses(Task current) {
+        if (current.kernel().config().uid() == 0) {
+            return false;
+        }
+        long limit = current.rlimits().cur(Rlimits.RLIMIT_NPROC);
+        long processes = current.kernel().scheduler().tasks().stream()
+                .filter(t -> !t.isKernelThread() && t == t.groupLeader()).count();
+        return Long.compareUnsigned(processes, limit) >= 0;
+    }
+
+    /** copy_files(): CLONE_FILES shares the descriptor table; otherwise dup_fd() copies it. */
+    private static void copyFiles(long flags, Task current, Task p) {
+        p.setFiles(CLONE_FILES.in(flags) ? current.files().share() : current.files().dupFd());
+    }
+
+    /** copy_fs(): CLONE_FS shares root, cwd and umask; otherwise the child gets its own copy. */
+    private static void copyFs(long flags, Task current, Task p) {
+        p.setFs(CLONE_FS.in(flags) ? current.fs().share() : current.fs().copy());
+    }
+
+    /** copy_sighand(): CLONE_SIGHAND shares the handler table; otherwise it is copied. */
+    private static void copySighand(long flags, Task current, Task p) {
+        p.setSighand(CLONE_SIGHAND.in(flags) ? current.sighand().share() : current.sighand().copy());
+    }
+
+    /** copy_signal(): a thread joins its group's signal_struct; a new process gets its own. */
+    private static void copySignal(long flags, Task current, Task p) {
+        p.setSignal(CLONE_THREAD.in(flags) ? current.signal().share() : current.signal().copyForFork());
+    }
+
+    /**
+     * copy_mm(): CLONE_VM shares the address space (mm_users goes up); otherwise dup_mm() copies
+     * it with copy-on-write, which write-protects the parent's pages: flush its stale TLB entries.
+     */
+    private static boolean copyMm(long flags, Task current, Task p) {
+        MmStruct mm = current.mm();
+        if (CLONE_VM.in(flags)) {
+            mm.mmget();
+            p.setMm(mm);
+            return true;
+        }
+        MmStruct copy = mm.dup();
+        if (copy == null) {
+            return false;
+        }
+        current.kernel().cpu().flushTlb();
+        p.setMm(copy);
+        return true;
+    }
+
+    /**
+     * copy_thread() (arch/x86/kernel/process.c): the child's registers are the parent's at the
+     * system call, except EAX = 0 (clone returns 0 in the child) and ESP = the new stack if one
+     * was given; CLONE_SETTLS installs the TLS descriptor the parent passed.
+     */
+    private static CpuContext copyThread(CloneArgs args, Task current, Task p) {
+        Kernel kernel = current.kernel();
+        if (CLONE_SETTLS.in(args.flags()) && Tls.setThreadAreaFor(current, p, args.tls()) != 0) {
+            return null;
+        }
+        CpuContext context = kernel.cpu().copyCurrentContext();
+        kernel.cpu().setContextReg(context, UcConst.EAX, 0);
+        if (args.stack() != 0) {
+            kernel.cpu().setContextReg(context, UcConst.ESP, args.stack());
+        }
+        p.setContext(context);
+        return context;
+    }
+}

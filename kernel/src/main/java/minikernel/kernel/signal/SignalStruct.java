@@ -1,0 +1,96 @@
+package minikernel.kernel.signal;
+
+import minikernel.kernel.sched.WaitQueue;
+import minikernel.kernel.sys.Rlimits;
+
+/**
+ * What a thread group shares: Linux's {@code struct signal_struct} (include/linux/sched/signal.h).
+ * Threads created with CLONE_THREAD share one; fork makes a new one with copies of the limits. It
+ * holds the resource limits, the process group and session, the queue a parent sleeps on in wait(),
+ * and the CPU time and peak memory of reaped children (for getrusage(RUSAGE_CHILDREN) and wait4).
+ */
+public final class SignalStruct {
+    private int count = 1;                          // tasks in the thread group
+    private final Rlimits rlimits;                  // rlim[RLIM_NLIMITS]
+    private final WaitQueue waitChldexit = new WaitQueue("wait4");   // wait_chldexit
+    private int pgrp;                               // pids[PIDTYPE_PGID]
+    private int session;                            // pids[PIDTYPE_SID]
+    private long cutimeBlocks;                      // cutime, in translated blocks
+    private long cmaxrssPages;                      // cmaxrss, in pages
+    private long maxrssPages;                       // maxrss of this group's own mm so far
+
+    public SignalStruct(Rlimits rlimits, int pgrp, int session) {
+        this.rlimits = rlimits;
+        this.pgrp = pgrp;
+        this.session = session;
+    }
+
+    /** copy_signal() for fork: a new group with copies of the limits, in the same group and session. */
+    public SignalStruct copyForFork() {
+        return new SignalStruct(rlimits.copy(), pgrp, session);
+    }
+
+    public SignalStruct share() {
+        count++;
+        return this;
+    }
+
+    /** Drops a thread; true when it was the last of the group. */
+    public boolean release() {
+        if (count <= 0) {
+            throw new IllegalStateException("signal_struct released twice");
+        }
+        return --count == 0;
+    }
+
+    public int count() {
+        return count;
+    }
+
+    public Rlimits rlimits() {
+        return rlimits;
+    }
+
+    public WaitQueue waitChldexit() {
+        return waitChldexit;
+    }
+
+    public int pgrp() {
+        return pgrp;
+    }
+
+    public int session() {
+        return session;
+    }
+
+    public void setPgrp(int pgrp) {
+        this.pgrp = pgrp;
+    }
+
+    public void setSession(int session) {
+        this.session = session;
+    }
+
+    public long cutimeBlocks() {
+        return cutimeBlocks;
+    }
+
+    public long cmaxrssPages() {
+        return cmaxrssPages;
+    }
+
+    /** A reaped child's time and peak memory join the parent's children totals (wait_task_zombie). */
+    public void addChild(long blocks, long maxrss) {
+        cutimeBlocks += blocks;
+        cmaxrssPages = Math.max(cmaxrssPages, maxrss);
+    }
+
+    public long maxrssPages() {
+        return maxrssPages;
+    }
+
+    /** The group's peak resident size so far (hiwater_rss, sampled when an mm is dropped). */
+    public void noteRss(long pages) {
+        maxrssPages = Math.max(maxrssPages, pages);
+    }
+}
