@@ -41,7 +41,7 @@ public final class Kernel implements AutoCloseable {
     private final PageFault pageFault;
     private final UserAccess userAccess;
     private final Clock clock;
-    private final PidAllocator pids = new PidAllocator(PidAllocator.PID_MAX_DEFAULT);
+    private final PidAllocator pids;
     private final Scheduler scheduler;
     private final SyscallDispatcher syscalls;
     private final SplittableRandom random;
@@ -58,6 +58,7 @@ public final class Kernel implements AutoCloseable {
 
     public Kernel(KernelConfig config) {
         this.config = config;
+        pids = new PidAllocator(config.pidMax());
         ram = new PhysicalMemory(config.memoryBytes());
         try {
             cpu = new Cpu(ram, config.quantumBlocks() > 0);
@@ -206,6 +207,11 @@ public final class Kernel implements AutoCloseable {
     /** Inode numbers for objects with no file system (pipes). */
     public int nextInode() {
         return ++lastInode;
+    }
+
+    /** The console's open files (fd 0, 1, 2 of the first tasks); the kernel holds one reference on each. */
+    public List<File> consoleFiles() {
+        return List.of(console);
     }
 
     /** The most recent kernel messages, oldest first. */

@@ -19,48 +19,53 @@ import minikernel.kernel.time.Clock;
  * @param console       the host descriptors behind the guest's console (its fd 0, 1, 2)
  * @param rootFs        the files the tasks see (the host's under {@code run}, the image at boot)
  * @param cwd           the first task's working directory
+ * @param pidMax        /proc/sys/kernel/pid_max: pids are below it (default 32768)
  */
 public record KernelConfig(long memoryBytes, long quantumBlocks, long seed, Clock.Mode clock, PrintStream trace,
-                           int uid, int gid, int[] console, RootFs rootFs, String cwd) {
+                           int uid, int gid, int[] console, RootFs rootFs, String cwd, int pidMax) {
     public static final long DEFAULT_MEMORY = 256L << 20;
     public static final long DEFAULT_QUANTUM = 50_000;
 
     public static KernelConfig defaults() {
         return new KernelConfig(DEFAULT_MEMORY, DEFAULT_QUANTUM, 0, Clock.Mode.VIRTUAL, null, 0, 0, new int[]{0, 1, 2},
-                new HostRootFs(java.nio.file.Path.of("/")), System.getProperty("user.dir"));
+                new HostRootFs(java.nio.file.Path.of("/")), System.getProperty("user.dir"), 32768);
     }
 
     public KernelConfig withTrace(PrintStream out) {
-        return new KernelConfig(memoryBytes, quantumBlocks, seed, clock, out, uid, gid, console, rootFs, cwd);
+        return new KernelConfig(memoryBytes, quantumBlocks, seed, clock, out, uid, gid, console, rootFs, cwd, pidMax);
     }
 
     public KernelConfig withSeed(long newSeed) {
-        return new KernelConfig(memoryBytes, quantumBlocks, newSeed, clock, trace, uid, gid, console, rootFs, cwd);
+        return new KernelConfig(memoryBytes, quantumBlocks, newSeed, clock, trace, uid, gid, console, rootFs, cwd, pidMax);
     }
 
     public KernelConfig withMemory(long bytes) {
-        return new KernelConfig(bytes, quantumBlocks, seed, clock, trace, uid, gid, console, rootFs, cwd);
+        return new KernelConfig(bytes, quantumBlocks, seed, clock, trace, uid, gid, console, rootFs, cwd, pidMax);
     }
 
     public KernelConfig withClock(Clock.Mode mode) {
-        return new KernelConfig(memoryBytes, quantumBlocks, seed, mode, trace, uid, gid, console, rootFs, cwd);
+        return new KernelConfig(memoryBytes, quantumBlocks, seed, mode, trace, uid, gid, console, rootFs, cwd, pidMax);
     }
 
     /** The guest's console on other host descriptors (tests capture a guest's output this way). */
     public KernelConfig withConsole(int stdin, int stdout, int stderr) {
-        return new KernelConfig(memoryBytes, quantumBlocks, seed, clock, trace, uid, gid, new int[]{stdin, stdout, stderr}, rootFs, cwd);
+        return new KernelConfig(memoryBytes, quantumBlocks, seed, clock, trace, uid, gid, new int[]{stdin, stdout, stderr}, rootFs, cwd, pidMax);
     }
 
     public KernelConfig withQuantum(long blocks) {
-        return new KernelConfig(memoryBytes, blocks, seed, clock, trace, uid, gid, console, rootFs, cwd);
+        return new KernelConfig(memoryBytes, blocks, seed, clock, trace, uid, gid, console, rootFs, cwd, pidMax);
     }
 
     /** The files the tasks see, and where the first one starts. */
     public KernelConfig withRoot(RootFs newRoot, String newCwd) {
-        return new KernelConfig(memoryBytes, quantumBlocks, seed, clock, trace, uid, gid, console, newRoot, newCwd);
+        return new KernelConfig(memoryBytes, quantumBlocks, seed, clock, trace, uid, gid, console, newRoot, newCwd, pidMax);
+    }
+
+    public KernelConfig withPidMax(int max) {
+        return new KernelConfig(memoryBytes, quantumBlocks, seed, clock, trace, uid, gid, console, rootFs, cwd, max);
     }
 
     public KernelConfig withUser(int newUid, int newGid) {
-        return new KernelConfig(memoryBytes, quantumBlocks, seed, clock, trace, newUid, newGid, console, rootFs, cwd);
+        return new KernelConfig(memoryBytes, quantumBlocks, seed, clock, trace, newUid, newGid, console, rootFs, cwd, pidMax);
     }
 }

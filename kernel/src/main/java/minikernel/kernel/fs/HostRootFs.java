@@ -25,7 +25,7 @@ public final class HostRootFs implements RootFs {
             return new Node.Directory();
         }
         if (!Files.isRegularFile(p)) {
-            return null;
+            return Files.exists(p) ? new Node.Special() : null;
         }
         try {
             Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p);

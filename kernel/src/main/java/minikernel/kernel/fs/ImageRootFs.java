@@ -28,7 +28,7 @@ public final class ImageRootFs implements RootFs {
         return switch (e.type()) {
             case DIRECTORY -> new Node.Directory();
             case REGULAR -> new Node.RegularFile(e.permissions(), e.data().length);
-            default -> null;
+            default -> new Node.Special();
         };
     }
 

@@ -18,6 +18,10 @@ public interface RootFs {
                 return (mode & 0111) != 0;
             }
         }
+
+        /** A device, FIFO or socket: it exists, but is neither a directory nor a program. */
+        record Special() implements Node {
+        }
     }
 
     Node lookup(String path);

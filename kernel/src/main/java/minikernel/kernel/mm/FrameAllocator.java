@@ -86,6 +86,16 @@ public final class FrameAllocator {
         return refcount[pfn(frame)];
     }
 
+    /**
+     * The low watermark: frames kept back for page faults, so that a new address space (fork) is
+     * refused with ENOMEM while running tasks can still fault pages in and finish (the role of
+     * Linux's min_free_kbytes). 1/64 of RAM, at least 32 frames.
+     */
+    public boolean aboveWatermark(int wanted) {
+        int reserve = Math.max(32, refcount.length / 64);
+        return freeCount + quarantineCount - wanted >= reserve;
+    }
+
     /** True when the quarantine should be reclaimed before the next run. */
     public boolean quarantineFull() {
         return quarantineCount >= QUARANTINE_LIMIT || quarantineCount > 0 && freeCount < QUARANTINE_LIMIT;

@@ -99,6 +99,9 @@ public final class MmStruct {
      * TLB. Returns null, having freed everything, if memory runs out.
      */
     public MmStruct dup() {
+        if (!frames.aboveWatermark(pageTables.tableFrames() + 2)) {
+            return null;
+        }
         MmStruct child = allocate(pageTables.ram(), frames);
         if (child == null) {
             return null;

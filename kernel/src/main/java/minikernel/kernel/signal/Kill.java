@@ -26,7 +26,7 @@ public final class Kill {
         Kernel kernel = current.kernel();
         List<Task> targets = new ArrayList<>();
         for (Task t : kernel.scheduler().tasks()) {
-            if (t.isKernelThread() || t != t.groupLeader()) {
+            if (t != t.groupLeader()) {
                 continue;
             }
             boolean match = pid > 0 ? t.tgid() == pid
@@ -65,7 +65,7 @@ public final class Kill {
             return Errno.EINVAL.negative();
         }
         Task t = current.kernel().scheduler().findTask(tid);
-        if (t == null || t.isKernelThread() || tgid != -1 && t.tgid() != tgid) {
+        if (t == null || tgid != -1 && t.tgid() != tgid) {
             return Errno.ESRCH.negative();
         }
         send(t, sig);
@@ -74,7 +74,8 @@ public final class Kill {
 
     /** send_signal() and complete_signal() for one target; signal 0 only checks that it exists. */
     public static void send(Task t, int sig) {
-        if (sig == 0 || t.isZombieOrDead()) {
+        // Kernel threads (the built-in init) take no signals; a zombie can take no more.
+        if (sig == 0 || t.isZombieOrDead() || t.isKernelThread()) {
             return;
         }
         SigHand.SigAction action = t.sighand().get(sig);

@@ -17,8 +17,9 @@ public final class ProcessGroups {
         if (pid == 0) {
             return current;
         }
+        // Like find_task_by_vpid(), a zombie is still found: its pid is in use until it is reaped.
         Task t = current.kernel().scheduler().findTask(pid);
-        return t == null || t.isKernelThread() || t.isZombieOrDead() && pid != current.pid() ? null : t;
+        return t == null || t.state() == minikernel.kernel.sched.TaskState.DEAD ? null : t;
     }
 
     /** setpgid(2) with Linux's rules: only yourself or a child not yet exec'd, within your session. */
