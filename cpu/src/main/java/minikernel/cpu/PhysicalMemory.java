@@ -46,12 +46,22 @@ public final class PhysicalMemory implements AutoCloseable {
         return (int) (ram.byteSize() >>> PAGE_SHIFT);
     }
 
+    /** A 32-bit word (a page-table entry). The unaligned layout skips a per-access alignment check. */
     public int getInt(long physical) {
-        return ram.get(JAVA_INT, physical);
+        return ram.get(JAVA_INT_UNALIGNED, physical);
     }
 
     public void setInt(long physical, int value) {
-        ram.set(JAVA_INT, physical, value);
+        ram.set(JAVA_INT_UNALIGNED, physical, value);
+    }
+
+    /** A whole page of 32-bit words (a page table) into {@code into}, in one copy. */
+    public void readInts(long physical, int[] into) {
+        MemorySegment.copy(ram, JAVA_INT_UNALIGNED, physical, into, 0, into.length);
+    }
+
+    public void writeInts(long physical, int[] from) {
+        MemorySegment.copy(from, 0, ram, JAVA_INT_UNALIGNED, physical, from.length);
     }
 
     public int getIntUnaligned(long physical) {

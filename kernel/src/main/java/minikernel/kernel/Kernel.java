@@ -108,7 +108,8 @@ public final class Kernel implements AutoCloseable {
         scheduler.wakeUpNewTask(init);
         scheduler.wakeUpNewTask(program);
         scheduler.run();
-        return Exit.shellStatus(reaper.status());
+        // A deadlock or an interrupt stops the machine with the program still there: report that.
+        return Exit.shellStatus(haltReason != null ? haltStatus : reaper.status());
     }
 
     /** Boots {@code init} as pid 1 (the image's /sbin/init); returns its status when it exits. */

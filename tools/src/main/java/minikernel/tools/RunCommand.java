@@ -96,9 +96,11 @@ final class RunCommand implements Main.Command {
             long t1 = System.nanoTime();
             int status = kernel.runProgram(exe, argv, env);
             if (System.getenv("MINIKERNEL_TIMING") != null) {   // where a short run's time goes
-                System.err.printf("timing: JVM up %d ms, kernel boot %.1f ms, program %.1f ms%n",
+                System.err.printf("timing: JVM up %d ms, kernel boot %.1f ms, program %.1f ms;"
+                                + " %d TLB fills, %d TLB flushes, %d page faults, %d context switches%n",
                         java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(),
-                        (t1 - t0) / 1e6, (System.nanoTime() - t1) / 1e6);
+                        (t1 - t0) / 1e6, (System.nanoTime() - t1) / 1e6, kernel.cpu().mmu().fills(),
+                        kernel.cpu().tlbFlushes(), kernel.cpu().mmu().pageFaults(), kernel.scheduler().contextSwitches());
             }
             return status;
         } catch (ExecException e) {

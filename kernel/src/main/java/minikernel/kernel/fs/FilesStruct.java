@@ -14,6 +14,7 @@ public final class FilesStruct {
     private int count = 1;                               // tasks sharing this table
     private final File[] fd = new File[NR_OPEN_DEFAULT];
     private final BitSet closeOnExec = new BitSet();
+    private int highWater;                                // no descriptor above this is open
 
     public int count() {
         return count;
@@ -31,11 +32,12 @@ public final class FilesStruct {
     /** dup_fd(): a copy of the table; every open file gains a reference. */
     public FilesStruct dupFd() {
         FilesStruct copy = new FilesStruct();
-        for (int i = 0; i < fd.length; i++) {
+        for (int i = 0, last = maxFd(); i <= last; i++) {
             if (fd[i] != null) {
                 copy.fd[i] = fd[i].get();
             }
         }
+        copy.highWater = highWater;
         copy.closeOnExec.or(closeOnExec);
         return copy;
     }
@@ -46,7 +48,7 @@ public final class FilesStruct {
             throw new IllegalStateException("files_struct put twice");
         }
         if (--count == 0) {
-            for (int i = 0; i < fd.length; i++) {
+            for (int i = maxFd(); i >= 0; i--) {
                 close(i);
             }
         }
@@ -59,6 +61,7 @@ public final class FilesStruct {
 
     /** fd_install at a chosen slot, replacing (and releasing) what was there, as dup2 does. */
     public void install(int n, File file, boolean cloexec) {
+        highWater = Math.max(highWater, n);
         File old = fd[n];
         fd[n] = file;
         closeOnExec.set(n, cloexec);
@@ -78,6 +81,7 @@ public final class FilesStruct {
             if (fd[n] == null) {
                 fd[n] = file;
                 closeOnExec.set(n, cloexec);
+                highWater = Math.max(highWater, n);
                 return n;
             }
         }
@@ -124,11 +128,11 @@ public final class FilesStruct {
 
     /** The highest descriptor number that is open, or -1. */
     public int maxFd() {
-        for (int i = fd.length - 1; i >= 0; i--) {
-            if (fd[i] != null) {
-                return i;
-            }
+        int i = Math.min(highWater, fd.length - 1);
+        while (i >= 0 && fd[i] == null) {
+            i--;
         }
-        return -1;
+        highWater = Math.max(i, 0);
+        return i;
     }
 }

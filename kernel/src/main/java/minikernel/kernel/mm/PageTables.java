@@ -27,6 +27,7 @@ public final class PageTables {
     private final FrameAllocator frames;
     private final long pgd;
     private int tableFrames;
+    private final java.util.BitSet tables = new java.util.BitSet(ENTRIES);   // PDEs that hold a page table
     private int present;         // mapped pages: the mm's resident set (rss_stat)
     private int peakPresent;     // hiwater_rss
 
@@ -69,6 +70,7 @@ public final class PageTables {
                 return -1;
             }
             tableFrames++;
+            tables.set(PageTableEntry.pgdIndex(va));
             // User-accessible and writable at the directory level; the PTE decides.
             pde = (int) table | PAGE_PRESENT | PAGE_RW | PAGE_USER;
             ram.setInt(pdeAddress, pde);
@@ -172,25 +174,33 @@ public final class PageTables {
      * if a page table could not be allocated.
      */
     boolean copyRange(PageTables child, long start, long end, boolean cow) {
-        for (long va = start; va < end; va += PhysicalMemory.PAGE_SIZE) {
-            int pde = pde(va);
-            if ((pde & PAGE_PRESENT) == 0) {
-                va = (va & ~(PGDIR_SIZE - 1)) + PGDIR_SIZE - PhysicalMemory.PAGE_SIZE;
+        int[] entries = new int[ENTRIES];
+        for (long table = start & ~(PGDIR_SIZE - 1); table < end; table += PGDIR_SIZE) {
+            if (!tables.get(PageTableEntry.pgdIndex(table))) {
                 continue;
             }
-            long slot = PageTableEntry.frame(pde) + 4L * PageTableEntry.pteIndex(va);
-            int pte = ram.getInt(slot);
-            if ((pte & PAGE_PRESENT) == 0) {
-                continue;
+            long tableFrame = PageTableEntry.frame(ram.getInt(pgd + 4L * PageTableEntry.pgdIndex(table)));
+            ram.readInts(tableFrame, entries);
+            boolean downgraded = false;
+            int from = (int) (Math.max(start, table) - table >>> 12), to = (int) (Math.min(end, table + PGDIR_SIZE) - table >>> 12);
+            for (int i = from; i < to; i++) {
+                int pte = entries[i];
+                if ((pte & PAGE_PRESENT) == 0) {
+                    continue;
+                }
+                if (cow && (pte & PAGE_RW) != 0) {
+                    pte &= ~PAGE_RW;
+                    entries[i] = pte;
+                    downgraded = true;
+                }
+                if (!child.setPte(table + ((long) i << 12), pte)) {
+                    return false;
+                }
+                frames.getPage(PageTableEntry.frame(pte));
             }
-            if (cow && (pte & PAGE_RW) != 0) {
-                pte &= ~PAGE_RW;
-                ram.setInt(slot, pte);
+            if (downgraded) {
+                ram.writeInts(tableFrame, entries);
             }
-            if (!child.setPte(va, pte)) {
-                return false;
-            }
-            frames.getPage(PageTableEntry.frame(pte));
         }
         return true;
     }
@@ -214,13 +224,12 @@ public final class PageTables {
 
     /** Frees every page table and then the page directory itself (free_pgtables + pgd_free). */
     void free() {
-        for (int i = 0; i < ENTRIES; i++) {
+        for (int i = tables.nextSetBit(0); i >= 0; i = tables.nextSetBit(i + 1)) {
             int pde = ram.getInt(pgd + 4L * i);
-            if ((pde & PAGE_PRESENT) != 0) {
-                frames.putPage(PageTableEntry.frame(pde));
-                ram.setInt(pgd + 4L * i, 0);
-            }
+            frames.putPage(PageTableEntry.frame(pde));
+            ram.setInt(pgd + 4L * i, 0);
         }
+        tables.clear();
         tableFrames = 0;
         frames.putPage(pgd);
     }
