@@ -49,5 +49,9 @@ public enum ArgFormat {
     /** clone flags and exit signal. */
     CLONE_FLAGS,
     /** wait4 options. */
-    WAIT_OPTIONS
+    WAIT_OPTIONS,
+    /** a NULL-terminated array of strings (execve's argv). */
+    ARGV,
+    /** execve's envp: strace shows only how many there are. */
+    ENVP
 }

@@ -1,10 +1,12 @@
 package minikernel.kernel.syscall;
 
+import static minikernel.kernel.syscall.ArgFormat.ARGV;
 import static minikernel.kernel.syscall.ArgFormat.AT_FLAGS;
 import static minikernel.kernel.syscall.ArgFormat.BUF_IN;
 import static minikernel.kernel.syscall.ArgFormat.BUF_OUT;
 import static minikernel.kernel.syscall.ArgFormat.CLOCK;
 import static minikernel.kernel.syscall.ArgFormat.CLONE_FLAGS;
+import static minikernel.kernel.syscall.ArgFormat.ENVP;
 import static minikernel.kernel.syscall.ArgFormat.FD;
 import static minikernel.kernel.syscall.ArgFormat.HEX;
 import static minikernel.kernel.syscall.ArgFormat.INT;
@@ -55,7 +57,7 @@ public enum Syscall {
     WRITE(4, ReadWrite::write, FD, BUF_IN, UINT),
     CLOSE(6, Open::close, FD),
     WAITPID(7, Wait::waitpid, INT, PTR, WAIT_OPTIONS),
-    EXECVE(11, Exec::sysExecve, STRING, PTR, PTR),
+    EXECVE(11, Exec::sysExecve, STRING, ARGV, ENVP),
     CHDIR(12, Cwd::chdir, STRING),
     TIME(13, Time::time, PTR),
     GETPID(20, Sys::getpid),

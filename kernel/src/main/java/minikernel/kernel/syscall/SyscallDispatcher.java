@@ -47,9 +47,11 @@ public final class SyscallDispatcher implements minikernel.cpu.SyscallHandler {
         }
         counts[call.number()]++;
         long[] args = cpu.syscallArgs(call.argc());
+        String[] atEntry = null;
         if (tracer != null) {
             System.arraycopy(args, 0, traceArgs, 0, call.argc());
             args = traceArgs;
+            atEntry = tracer.atEntry(current, call, args);
         }
         long result = call.invoke(current, args);
         if (current.syscallRestart()) {
@@ -57,14 +59,14 @@ public final class SyscallDispatcher implements minikernel.cpu.SyscallHandler {
             return Cpu.NO_RESULT;
         }
         if (tracer != null) {
-            traceExit(current, call, args, result);
+            traceExit(current, call, args, atEntry, result);
         }
         return result == Syscall.NO_RETURN ? Cpu.NO_RESULT : result;
     }
 
-    private void traceExit(Task current, Syscall call, long[] args, long result) {
+    private void traceExit(Task current, Syscall call, long[] args, String[] atEntry, long result) {
         boolean many = manyTasks();
-        tracer.print(current, call, args, result, result == Syscall.NO_RETURN, many);
+        tracer.print(current, call, args, atEntry, result, result == Syscall.NO_RETURN, many);
         if (result == Syscall.NO_RETURN && current.isZombieOrDead()) {
             tracer.exited(current, current.exitCode(), many);
         }

@@ -24,8 +24,24 @@ public final class Tracer {
         this.ram = ram;
     }
 
+    /**
+     * The arguments as they are when the call starts (strace reads them at entry: execve's argv is
+     * gone afterwards); those the call fills in (BUF_OUT) are left null for {@link #print}.
+     */
+    public String[] atEntry(Task task, Syscall call, long[] args) {
+        ArgFormat[] formats = call.formats();
+        String[] text = new String[formats.length];
+        for (int i = 0; i < formats.length; i++) {
+            if (formats[i] != ArgFormat.BUF_OUT) {
+                text[i] = format(task.mm(), formats[i], args, i, 0);
+            }
+        }
+        return text;
+    }
+
     /** One finished call; {@code noReturn} for exit and exit_group, which print "= ?". */
-    public void print(Task task, Syscall call, long[] args, long result, boolean noReturn, boolean manyTasks) {
+    public void print(Task task, Syscall call, long[] args, String[] atEntry, long result, boolean noReturn,
+                      boolean manyTasks) {
         StringBuilder b = new StringBuilder();
         if (manyTasks) {
             b.append("[pid ").append(task.pid()).append("] ");
@@ -36,13 +52,14 @@ public final class Tracer {
             if (i > 0) {
                 b.append(", ");
             }
-            b.append(format(task.mm(), formats[i], args, i, result));
+            b.append(atEntry[i] != null ? atEntry[i] : format(task.mm(), formats[i], args, i, result));
         }
         b.append(')');
         pad(b);
         b.append("= ");
         if (noReturn) {
-            b.append('?');
+            // execve does not return to its caller, but strace reports the success of the call.
+            b.append(call == Syscall.EXECVE && !task.isZombieOrDead() ? "0" : "?");
         } else {
             b.append(result(call, result));
         }
@@ -117,6 +134,8 @@ public final class Tracer {
             case TIMESPEC_IN -> timespec(mm, v);
             case CLONE_FLAGS -> minikernel.kernel.fork.CloneFlag.toString(v);
             case WAIT_OPTIONS -> Flags.waitOptions(v);
+            case ARGV -> stringArray(mm, v, true);
+            case ENVP -> stringArray(mm, v, false);
         };
     }
 
@@ -160,6 +179,30 @@ public final class Tracer {
                     .append(", iov_len=").append(len).append('}');
         }
         return b.append(count > 8 ? ", ...]" : "]").toString();
+    }
+
+    /** ["a", "b"] for argv, or 0x... /* N vars *\/ for envp, as strace shows them. */
+    private String stringArray(MmStruct mm, long va, boolean show) {
+        if (va == 0) {
+            return "NULL";
+        }
+        StringBuilder b = new StringBuilder("[");
+        int n = 0;
+        while (n < 256) {
+            byte[] p = peek(mm, va + 4L * n, 4, false);
+            if (p == null) {
+                return pointer(va);
+            }
+            long s = u32(p, 0);
+            if (s == 0) {
+                break;
+            }
+            if (show) {
+                b.append(n > 0 ? ", " : "").append(n < 32 ? string(mm, s) : "...");
+            }
+            n++;
+        }
+        return show ? b.append(']').toString() : pointer(va) + " /* " + n + " var" + (n == 1 ? "" : "s") + " */";
     }
 
     private String timespec(MmStruct mm, long va) {
