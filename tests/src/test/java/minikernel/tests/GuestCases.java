@@ -58,7 +58,34 @@ final class GuestCases {
                 GuestCase.of("read_stdin", "fgets").named("read_stdin_fgets").input(SHORT_TEXT),
                 GuestCase.of("read_stdin", "fgets").named("read_stdin_fgets_long").input(LONG_TEXT),
                 GuestCase.of("identity"),
-                GuestCase.of("uname_check"));
+                GuestCase.of("uname_check"),
+                // Processes: fork and copy-on-write, exit and wait, exec, pipes and descriptors,
+                // and the per-process state fork copies (cwd, umask, groups, limits, nice).
+                GuestCase.of("cow_isolation"),
+                GuestCase.of("exit_statuses"),
+                GuestCase.of("wait_variants"),
+                GuestCase.of("many_children"),
+                GuestCase.of("process_tree"),
+                GuestCase.of("orphan_reparent"),
+                // qemu-i386 runs vfork as fork: the child gets a copy of the memory, and the parent
+                // does not wait for it.
+                GuestCase.of("vfork_exit").qemuDiffersOn("parent resumed only", "stack variable the child wrote:",
+                        "global the child wrote:", "vfork returned the child's pid:", "the child is a new process",
+                        "ten vforks,"),
+                GuestCase.of("vfork_exec").qemuDiffersOn("the child's write before execve",
+                        "vfork + execve of a missing file:"),
+                GuestCase.of("exec_keeps"),
+                GuestCase.of("brk_malloc_fork"),
+                GuestCase.of("mmap_shared_private"),
+                GuestCase.of("pipes"),
+                GuestCase.of("dup_fcntl"),
+                GuestCase.of("cwd_umask"),
+                GuestCase.of("pgrp_session"),
+                // qemu-i386 does not apply RLIMIT_AS to the guest's mappings.
+                GuestCase.of("rlimits").qemuDiffersOn("mmap of 256 MiB:"),
+                GuestCase.of("nice_share"),
+                GuestCase.of("fork_bomb"),
+                GuestCase.of("sleep_yield"));
     }
 
     private static String longText() {
