@@ -123,6 +123,32 @@ public final class ProcessGroups {
         return 0;
     }
 
+    /** sched_getaffinity(2): one CPU, so the mask is CPU 0; returns the mask's size (cpumask_size()). */
+    public static long schedGetaffinity(Task current, long pid, long len, long mask) {
+        if (find(current, (int) pid) == null) {
+            return Errno.ESRCH.negative();
+        }
+        if (len < 4 || (len & 3) != 0) {
+            return Errno.EINVAL.negative();
+        }
+        return current.kernel().userAccess().putUser32(current.mm(), mask, 1) ? 4 : Errno.EFAULT.negative();
+    }
+
+    /** sched_setaffinity(2): a mask must include CPU 0, the only one (EINVAL otherwise). */
+    public static long schedSetaffinity(Task current, long pid, long len, long mask) {
+        if (find(current, (int) pid) == null) {
+            return Errno.ESRCH.negative();
+        }
+        if (len < 4) {
+            return Errno.EINVAL.negative();
+        }
+        long bits = current.kernel().userAccess().getUser32(current.mm(), mask);
+        if (bits == Long.MIN_VALUE) {
+            return Errno.EFAULT.negative();
+        }
+        return (bits & 1) != 0 ? 0 : Errno.EINVAL.negative();
+    }
+
     private static java.util.List<Task> targets(Task current, int which, int who) {
         java.util.List<Task> list = new java.util.ArrayList<>();
         for (Task t : current.kernel().scheduler().tasks()) {

@@ -113,6 +113,8 @@ public enum Syscall {
     GETTID(224, Sys::gettid),
     SET_THREAD_AREA(243, Tls::setThreadArea, PTR),
     TKILL(238, Kill::tkill, INT, SIGNAL),
+    SCHED_SETAFFINITY(241, ProcessGroups::schedSetaffinity, INT, UINT, PTR),
+    SCHED_GETAFFINITY(242, ProcessGroups::schedGetaffinity, INT, UINT, PTR),
     GET_THREAD_AREA(244, Tls::getThreadArea, PTR),
     EXIT_GROUP(252, (SyscallFunction.Of1) Exit::sysExitGroup, INT),
     SET_TID_ADDRESS(258, Sys::setTidAddress, PTR),
