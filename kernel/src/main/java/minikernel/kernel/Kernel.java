@@ -50,6 +50,8 @@ public final class Kernel implements AutoCloseable {
     private final minikernel.kernel.fs.RootFs rootFs;
     private final minikernel.kernel.futex.Futex futex;
     private int lastInode = 1000;
+    private final minikernel.kernel.sched.Nsproxy initNsproxy = minikernel.kernel.sched.Nsproxy.initial();
+    private final minikernel.kernel.ipc.Sem sem;
     private final java.util.ArrayDeque<String> log = new java.util.ArrayDeque<>();
     private Task childReaper;
     private boolean halted;
@@ -75,6 +77,7 @@ public final class Kernel implements AutoCloseable {
         scheduler = new Scheduler(this, cpu, config.quantumBlocks(), config.seed());
         scheduler.setTrapHandler(new Traps(this));
         futex = new minikernel.kernel.futex.Futex(scheduler);
+        sem = new minikernel.kernel.ipc.Sem(scheduler);
         rootFs = config.rootFs();
         syscalls = new SyscallDispatcher(this, config.trace());
         cpu.setSyscallHandler(syscalls);
@@ -128,7 +131,7 @@ public final class Kernel implements AutoCloseable {
      */
     private Task newTask(String comm, KernelThread body, Task parent) {
         int pid = pids.alloc();
-        Task t = new Task(this, pid, comm, body, minikernel.kernel.sched.Nsproxy.INIT);
+        Task t = new Task(this, pid, comm, body, initNsproxy);
         t.setParent(parent);
         t.setSignal(new minikernel.kernel.signal.SignalStruct(new minikernel.kernel.sys.Rlimits(), 1, 1));
         t.setExitSignal(minikernel.kernel.signal.Signal.SIGCHLD.number);
@@ -194,6 +197,10 @@ public final class Kernel implements AutoCloseable {
     /** futex_wake() on a word of {@code mm}. */
     public int futexWake(MmStruct mm, long address, int count) {
         return futex.wake(mm, address, count);
+    }
+
+    public minikernel.kernel.ipc.Sem sem() {
+        return sem;
     }
 
     public minikernel.kernel.futex.Futex futex() {

@@ -145,6 +145,7 @@ public final class Exec {
      */
     private static void beginNewExec(Task task, MmStruct mm) {
         Kernel kernel = task.kernel();
+        Exit.deThread(task);
         MmStruct old = task.mm();
         task.setMm(mm);
         if (old != null) {

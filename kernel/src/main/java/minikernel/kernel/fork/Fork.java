@@ -57,6 +57,37 @@ public final class Fork {
         return kernelClone(current, CloneArgs.vfork());
     }
 
+    /**
+     * clone3(2): the arguments in a struct clone_args of {@code size} bytes (at least 64; bytes
+     * beyond the fields known here must be zero, E2BIG otherwise). The exit signal has a field of
+     * its own, so the low byte of flags must be clear.
+     */
+    public static long clone3(Task current, long uargs, long size) {
+        if (size < 64 || size > 4096) {
+            return size < 64 ? Errno.EINVAL.negative() : Errno.E2BIG.negative();
+        }
+        byte[] b = new byte[(int) size];
+        if (!current.kernel().userAccess().copyFromUser(current.mm(), uargs, b, 0, b.length)) {
+            return Errno.EFAULT.negative();
+        }
+        java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int i = 88; i < b.length; i++) {
+            if (b[i] != 0) {
+                return Errno.E2BIG.negative();
+            }
+        }
+        long flags = bb.getLong(0), pidfd = bb.getLong(8), childTid = bb.getLong(16), parentTid = bb.getLong(24);
+        long exitSignal = bb.getLong(32), stack = bb.getLong(40), stackSize = bb.getLong(48), tls = bb.getLong(56);
+        long setTidSize = size >= 80 ? bb.getLong(72) : 0, cgroup = size >= 88 ? bb.getLong(80) : 0;
+        if ((flags & CSIGNAL) != 0 || exitSignal > Signal.NSIG || (flags >>> 32) != 0 || setTidSize != 0
+                || cgroup != 0 || pidfd != 0 && !CLONE_PIDFD.in(flags)
+                || (stack == 0) != (stackSize == 0)) {
+            return Errno.EINVAL.negative();
+        }
+        long top = stack == 0 ? 0 : stack + stackSize;
+        return kernelClone(current, new CloneArgs(flags | exitSignal, top, parentTid, childTid, tls));
+    }
+
     /** clone(2), i386 argument order (CONFIG_CLONE_BACKWARDS): flags, newsp, parent_tid, tls, child_tid. */
     public static long clone(Task current, long flags, long newsp, long parentTid, long tls, long childTid) {
         return kernelClone(current, new CloneArgs(flags & 0xffffffffL, newsp, parentTid, childTid, tls));
@@ -108,9 +139,13 @@ public final class Fork {
         if (CLONE_PIDFD.in(flags)) {
             return Errno.EINVAL;
         }
-        // There is one namespace of each kind: no CLONE_NEW* can be honoured.
-        if ((flags & CloneFlag.NAMESPACES) != 0) {
+        // Only the UTS namespace exists here: the other CLONE_NEW* flags cannot be honoured.
+        if ((flags & CloneFlag.NAMESPACES & ~CloneFlag.CLONE_NEWUTS.bit) != 0) {
             return Errno.EINVAL;
+        }
+        // A new namespace needs CAP_SYS_ADMIN.
+        if (CloneFlag.CLONE_NEWUTS.in(flags) && kernel.config().uid() != 0) {
+            return Errno.EPERM;
         }
         if (!CLONE_THREAD.in(flags) && tooManyProcesses(current)) {
             return Errno.EAGAIN;
@@ -119,12 +154,14 @@ public final class Fork {
         Task p = dupTaskStruct(current);
         copyFiles(flags, current, p);
         copyFs(flags, current, p);
+        copySemundo(flags, current, p);
         copySighand(flags, current, p);
         copySignal(flags, current, p);
         if (!copyMm(flags, current, p)) {
             undo(p, Stage.MM);
             return Errno.ENOMEM;
         }
+        copyNamespaces(flags, current, p);
         CpuContext context = copyThread(args, current, p);
         if (context == null) {
             undo(p, Stage.THREAD);
@@ -145,8 +182,13 @@ public final class Fork {
             p.setGroupLeader(p);
             p.setExitSignal((int) (flags & CSIGNAL));
         }
-        // CLONE_PARENT and CLONE_THREAD make the child a sibling of its creator.
-        p.setParent(CLONE_PARENT.in(flags) || CLONE_THREAD.in(flags) ? current.realParent() : current);
+        if (CLONE_THREAD.in(flags)) {
+            // A thread's parent is its group's parent; it is on no children list: wait() never sees it.
+            p.setThreadParent(current.realParent());
+        } else {
+            // CLONE_PARENT makes the child a sibling of its creator.
+            p.setParent(CLONE_PARENT.in(flags) ? current.realParent() : current);
+        }
         if (CLONE_CHILD_SETTID.in(flags)) {
             p.setSetChildTid(args.childTid());
             kernel.userAccess().putUser32(p.mm(), args.childTid(), pid);
@@ -175,6 +217,9 @@ public final class Fork {
             p.signal().release();
         }
         p.sighand().release();
+        if (p.sysvsem() != null) {
+            p.kernel().sem().exitSem(p);
+        }
         p.fs().release();
         p.files().put();
     }
@@ -207,6 +252,24 @@ public final class Fork {
     /** copy_fs(): CLONE_FS shares root, cwd and umask; otherwise the child gets its own copy. */
     private static void copyFs(long flags, Task current, Task p) {
         p.setFs(CLONE_FS.in(flags) ? current.fs().share() : current.fs().copy());
+    }
+
+    /**
+     * copy_semundo(): CLONE_SYSVSEM shares the SEM_UNDO list (creating it first, as
+     * get_undo_list() does, so both sides see the same one); otherwise the child starts without.
+     */
+    private static void copySemundo(long flags, Task current, Task p) {
+        if (CloneFlag.CLONE_SYSVSEM.in(flags)) {
+            if (current.sysvsem() == null) {
+                current.setSysvsem(new minikernel.kernel.ipc.SemUndoList());
+            }
+            p.setSysvsem(current.sysvsem().share());
+        }
+    }
+
+    /** copy_namespaces(): shared, unless CLONE_NEWUTS asks for a UTS namespace of its own. */
+    private static void copyNamespaces(long flags, Task current, Task p) {
+        p.setNsproxy(CloneFlag.CLONE_NEWUTS.in(flags) ? current.nsproxy().withNewUts() : current.nsproxy());
     }
 
     /** copy_sighand(): CLONE_SIGHAND shares the handler table; otherwise it is copied. */

@@ -1,39 +1,150 @@
 package minikernel.kernel.futex;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import minikernel.kernel.mm.MmStruct;
+import minikernel.kernel.mm.Shmem;
+import minikernel.kernel.mm.Vma;
 import minikernel.kernel.sched.Scheduler;
-import minikernel.kernel.sched.WaitQueue;
+import minikernel.kernel.sched.Task;
 
 /**
- * Futex wait queues (kernel/futex/): tasks sleeping on a 32-bit word of user memory, keyed by the
- * address space and the address (a private futex's key). The CLONE_CHILD_CLEARTID word of an
- * exiting thread is woken here, which is how pthread_join learns a thread ended.
+ * The futex hash (kernel/futex/core.c): tasks waiting on a 32-bit word of user memory, grouped by
+ * the word's key. A word in private memory is keyed by (mm, address), so only the threads of one
+ * process meet there; a word in a MAP_SHARED area by (shared object, offset), so processes that
+ * map it meet. Each waiter records whether it was woken, which is how a blocked FUTEX_WAIT, run
+ * again after its task wakes, knows to return 0 rather than look at the word again.
  */
 public final class Futex {
-    private record Key(MmStruct mm, long address) {
+    /** A futex_q: one sleeping task, with its bitset for the _BITSET operations. */
+    public static final class Waiter {
+        private final Task task;
+        private final int bitset;
+        private final long deadline;   // monotonic nanoseconds, or -1 for none
+        private Object key;
+        private boolean woken;
+
+        Waiter(Task task, Object key, int bitset, long deadline) {
+            this.task = task;
+            this.key = key;
+            this.bitset = bitset;
+            this.deadline = deadline;
+        }
+
+        public boolean woken() {
+            return woken;
+        }
+
+        public long deadline() {
+            return deadline;
+        }
     }
 
-    private final Map<Key, WaitQueue> queues = new HashMap<>();
+    private record PrivateKey(MmStruct mm, long address) {
+    }
+
+    private record SharedKey(Shmem object, long offset) {
+    }
+
+    private final Map<Object, ArrayDeque<Waiter>> hash = new HashMap<>();
+    private final Map<Task, Waiter> waiting = new HashMap<>();
     private final Scheduler scheduler;
 
     public Futex(Scheduler scheduler) {
         this.scheduler = scheduler;
     }
 
-    /** The queue for a word, created on first use. */
-    public WaitQueue queue(MmStruct mm, long address) {
-        return queues.computeIfAbsent(new Key(mm, address), k -> new WaitQueue("futex"));
+    /** get_futex_key(): the key of the word at {@code address} in {@code mm}. */
+    public static Object key(MmStruct mm, long address, boolean privateFlag) {
+        if (!privateFlag) {
+            Vma vma = mm.vmaAt(address);
+            if (vma != null && vma.shmem() != null) {
+                return new SharedKey(vma.shmem(), address - vma.start() + vma.fileOffset());
+            }
+        }
+        return new PrivateKey(mm, address);
     }
 
-    /** futex_wake(): wakes the sleepers on the word (all of them here: they re-check and sleep again). */
-    public int wake(MmStruct mm, long address, int count) {
-        WaitQueue q = queues.remove(new Key(mm, address));
-        if (q == null || q.isEmpty()) {
+    /** futex_wait_setup(): queue {@code task} on {@code key}; the caller then puts it to sleep. */
+    public Waiter enqueue(Task task, Object key, int bitset, long deadline) {
+        Waiter w = new Waiter(task, key, bitset, deadline);
+        hash.computeIfAbsent(key, k -> new ArrayDeque<>()).add(w);
+        waiting.put(task, w);
+        return w;
+    }
+
+    /** The waiter a task left queued (or woken) when it went to sleep in FUTEX_WAIT, if any. */
+    public Waiter waiterOf(Task task) {
+        return waiting.get(task);
+    }
+
+    /** Forgets a task's wait: after it returned (woken, timed out) or when it exits. */
+    public void dequeue(Task task) {
+        Waiter w = waiting.remove(task);
+        if (w != null && !w.woken) {
+            ArrayDeque<Waiter> q = hash.get(w.key);
+            if (q != null) {
+                q.remove(w);
+                if (q.isEmpty()) {
+                    hash.remove(w.key);
+                }
+            }
+        }
+    }
+
+    /** futex_wake(): wakes up to {@code count} waiters whose bitset meets {@code bitset}; returns how many. */
+    public int wake(Object key, int count, int bitset) {
+        ArrayDeque<Waiter> q = hash.get(key);
+        if (q == null) {
             return 0;
         }
-        q.wakeUpAll(scheduler);
-        return Math.min(count, 1);
+        int woken = 0;
+        for (Iterator<Waiter> it = q.iterator(); it.hasNext() && woken < count; ) {
+            Waiter w = it.next();
+            if ((w.bitset & bitset) != 0) {
+                it.remove();
+                w.woken = true;
+                scheduler.wakeUp(w.task);
+                woken++;
+            }
+        }
+        if (q.isEmpty()) {
+            hash.remove(key);
+        }
+        return woken;
+    }
+
+    /** The word at an address of an mm is being cleared by an exiting thread: wake one waiter. */
+    public int wake(MmStruct mm, long address, int count) {
+        return wake(key(mm, address, false), count, -1);
+    }
+
+    /**
+     * futex_requeue(): wakes up to {@code wake} waiters on {@code from}, then moves up to
+     * {@code requeue} of the rest to {@code to} without waking them. Returns {woken, requeued}.
+     */
+    public int[] requeue(Object from, Object to, int wake, int requeue) {
+        int woken = wake(from, wake, -1);
+        ArrayDeque<Waiter> q = hash.get(from);
+        int moved = 0;
+        if (q != null && !from.equals(to)) {
+            List<Waiter> take = new ArrayList<>();
+            for (Iterator<Waiter> it = q.iterator(); it.hasNext() && moved < requeue; moved++) {
+                take.add(it.next());
+                it.remove();
+            }
+            if (q.isEmpty()) {
+                hash.remove(from);
+            }
+            for (Waiter w : take) {
+                w.key = to;
+                hash.computeIfAbsent(to, k -> new ArrayDeque<>()).add(w);
+            }
+        }
+        return new int[]{woken, moved};
     }
 }

@@ -64,7 +64,10 @@ public final class Exit {
         }
         Kernel kernel = tsk.kernel();
         tsk.setExitCode(status);
+        kernel.futex().dequeue(tsk);
+        kernel.sem().forgetWaiter(tsk);
         exitMm(tsk);
+        kernel.sem().exitSem(tsk);
         if (tsk.files() != null) {
             tsk.files().put();
             tsk.setFiles(null);
@@ -86,6 +89,7 @@ public final class Exit {
      */
     public static void mmRelease(Task tsk, MmStruct mm) {
         Kernel kernel = tsk.kernel();
+        minikernel.kernel.futex.RobustList.exitRobustList(tsk, mm);
         if (tsk.clearChildTid() != 0) {
             kernel.userAccess().putUser32(mm, tsk.clearChildTid(), 0);
             kernel.futexWake(mm, tsk.clearChildTid(), 1);
@@ -116,13 +120,15 @@ public final class Exit {
     }
 
     /**
-     * exit_notify(): children go to the child reaper (init), the task becomes a zombie, and its
-     * parent is told (SIGCHLD, and its wait queue is woken). A thread, or the child of a parent
-     * that ignores SIGCHLD, is reaped at once (do_notify_parent's autoreap).
+     * exit_notify(): children go to another thread of the group if one lives, else to the child
+     * reaper (init); the task becomes a zombie, and its parent is told (SIGCHLD, its wait queue is
+     * woken). A thread (exit_signal -1), or the child of a parent that ignores SIGCHLD, is reaped
+     * at once. A group leader whose threads still run stays an unannounced zombie: its parent hears
+     * of the process only when the last thread is gone (delay_group_leader).
      */
     private static void exitNotify(Task tsk) {
         Kernel kernel = tsk.kernel();
-        Task reaper = kernel.childReaper();
+        Task reaper = newReaper(tsk);
         boolean reaperHasZombie = false;
         for (Task child : new ArrayList<>(tsk.children())) {
             child.setParent(reaper == tsk ? null : reaper);
@@ -132,12 +138,49 @@ public final class Exit {
             reaper.signal().waitChldexit().wakeUpAll(kernel.scheduler());
         }
         tsk.setState(TaskState.ZOMBIE);
-        if (tsk == reaper) {
+        if (tsk == kernel.childReaper()) {
             // Linux panics here ("Attempted to kill init!"); minikernel halts with init's status.
             kernel.initExited(tsk.exitCode());
             releaseTask(tsk);
             return;
         }
+        Task leader = tsk.groupLeader();
+        if (tsk != leader) {
+            releaseTask(tsk);          // a thread: nobody waits for it
+            if (leader.state() == TaskState.ZOMBIE && threadGroupEmpty(leader)) {
+                notifyParent(leader);  // the last thread of a group whose leader already exited
+            }
+            return;
+        }
+        if (!threadGroupEmpty(tsk)) {
+            return;                    // delay_group_leader: announced when the last thread exits
+        }
+        notifyParent(tsk);
+    }
+
+    /** find_new_reaper(): a live thread of the same group, else the child reaper. */
+    private static Task newReaper(Task tsk) {
+        for (Task t : tsk.kernel().scheduler().tasks()) {
+            if (t != tsk && t.tgid() == tsk.tgid() && !t.isZombieOrDead()) {
+                return t;
+            }
+        }
+        return tsk.kernel().childReaper();
+    }
+
+    /** True if no other task of the leader's group is alive. */
+    public static boolean threadGroupEmpty(Task leader) {
+        for (Task t : leader.kernel().scheduler().tasks()) {
+            if (t != leader && t.tgid() == leader.tgid() && !t.isZombieOrDead()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** do_notify_parent(): SIGCHLD and a wake-up for the parent, or an immediate reap (autoreap). */
+    private static void notifyParent(Task tsk) {
+        Kernel kernel = tsk.kernel();
         Task parent = tsk.parent();
         if (parent == null || tsk.exitSignal() == -1) {
             releaseTask(tsk);
@@ -153,6 +196,33 @@ public final class Exit {
         if (autoreap) {
             releaseTask(tsk);
         }
+    }
+
+    /**
+     * de_thread() (fs/exec.c): a thread calling execve first ends every other thread of its group.
+     * If it is not the leader, it then takes the leader's place, and its pid: the process keeps
+     * the pid its parent knows.
+     */
+    public static void deThread(Task tsk) {
+        Kernel kernel = tsk.kernel();
+        for (Task t : new ArrayList<>(kernel.scheduler().tasks())) {
+            if (t != tsk && t.tgid() == tsk.tgid() && !t.isZombieOrDead()) {
+                doExit(t, killedStatus(Signal.SIGKILL.number, false));
+            }
+        }
+        Task leader = tsk.groupLeader();
+        if (leader == tsk) {
+            return;
+        }
+        kernel.scheduler().exchangePids(tsk, leader);
+        tsk.setGroupLeader(tsk);
+        tsk.setExitSignal(leader.exitSignal());
+        tsk.setParent(leader.realParent());
+        for (Task child : new ArrayList<>(leader.children())) {
+            child.setParent(tsk);
+        }
+        leader.setExitSignal(-1);
+        releaseTask(leader);
     }
 
     /** SA_NOCLDWAIT: the parent does not want zombies. */

@@ -54,6 +54,7 @@ public final class Scheduler {
     private long minVruntime;
     private long sequence;
     private long contextSwitches;
+    private long threadSwitches;
     private Task yielded;
 
     public Scheduler(Kernel kernel, Cpu cpu, long quantumBlocks, long seed) {
@@ -89,6 +90,15 @@ public final class Scheduler {
 
     public Collection<Task> tasks() {
         return Collections.unmodifiableCollection(tasks.values());
+    }
+
+    /** exchange_tids(): de_thread gives the exec'ing thread its leader's pid, and the leader the thread's. */
+    public void exchangePids(Task a, Task b) {
+        tasks.remove(a.pid());
+        tasks.remove(b.pid());
+        a.exchangePid(b);
+        tasks.put(a.pid(), a);
+        tasks.put(b.pid(), b);
     }
 
     /** detach_pid() at release_task(): the pid is free again, the task forgotten. */
@@ -162,8 +172,28 @@ public final class Scheduler {
      * from the start (its condition is tested afresh), like Linux's wait loop around schedule().
      */
     public void blockAndRestart(Task task, WaitQueue queue) {
+        blockAndRestart(task, queue, -1);
+    }
+
+    /** The same, giving up at {@code deadline} (monotonic nanoseconds; -1 for never): the call then runs again. */
+    public void blockAndRestart(Task task, WaitQueue queue, long deadline) {
         task.setSyscallRestart(true);
         sleepOn(task, queue, TaskState.INTERRUPTIBLE);
+        if (deadline >= 0) {
+            timers.add(new Timer(deadline, sequence++, task));
+        }
+    }
+
+    /**
+     * Sleeps (the call restarts when woken) with an optional timeout: a task waiting on a futex,
+     * which keeps its own queue. {@code deadline} is monotonic nanoseconds, or -1 for none.
+     */
+    public void sleepAndRestart(Task task, String wchan, long deadline) {
+        task.setSyscallRestart(true);
+        sleep(task, TaskState.INTERRUPTIBLE, wchan);
+        if (deadline >= 0) {
+            timers.add(new Timer(deadline, sequence++, task));
+        }
     }
 
     /** Sleeps until the monotonic clock reaches {@code deadline} (schedule_hrtimeout). */
@@ -287,6 +317,9 @@ public final class Scheduler {
             return;
         }
         contextSwitches++;
+        if (cpuOwner != null && cpuOwner.mm() == next.mm()) {
+            threadSwitches++;      // same address space: switch_mm() keeps the TLB
+        }
         if (cpuOwner != null) {
             cpu.saveContext(cpuOwner.context());
         }
@@ -318,6 +351,11 @@ public final class Scheduler {
     /** Context switches since boot (nr_switches). */
     public long contextSwitches() {
         return contextSwitches;
+    }
+
+    /** Of those, switches between two tasks of one address space (no TLB flush needed). */
+    public long threadSwitches() {
+        return threadSwitches;
     }
 
     /** Tasks that are not yet reaped, in pid order. */

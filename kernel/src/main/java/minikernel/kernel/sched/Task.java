@@ -39,7 +39,7 @@ public final class Task {
     private FilesStruct files;                     // open file table
     private SigHand sighand;                       // signal handlers
     private SignalStruct signal;                   // what the thread group shares: limits, pgrp, wait queue
-    private final Nsproxy nsproxy;                 // namespaces (one of each, shared by all)
+    private Nsproxy nsproxy;                       // namespaces: the UTS one can be unshared
     private long blocked;                          // blocked signal mask (bit n-1 for signal n)
     private long pending;                          // signals sent and not yet delivered
     private int exitCode;                          // wait status for the parent
@@ -60,9 +60,12 @@ public final class Task {
     private String wchan = "";                     // what it waits for, for ps and deadlock reports
     private boolean syscallRestart;                // re-run the blocked system call when woken
     private long syscallProgress;                  // how far a restarted call had got (pipe_write)
+    private Long syscallStart;                     // when a restarted call first started (relative timeouts)
     private long[] startRegisters;                 // {eip, esp} of a program exec'd but not yet started
     private Task vforkParent;                      // vfork_done: the parent sleeping until we exec or exit
     private boolean didExec;                       // in_execve happened since fork (setpgid's EACCES)
+    private long robustList;                       // robust_list: head of the robust futex list, 0 if none
+    private minikernel.kernel.ipc.SemUndoList sysvsem;   // sysvsem.undo_list: SEM_UNDO adjustments
 
     public Task(Kernel kernel, int pid, String comm, KernelThread kthread, Nsproxy nsproxy) {
         this.kernel = kernel;
@@ -106,6 +109,13 @@ public final class Task {
         }
     }
 
+    /** Swaps pids with another task of the same group (de_thread). */
+    void exchangePid(Task other) {
+        int p = pid;
+        pid = other.pid;
+        other.pid = p;
+    }
+
     public int tgid() {
         return tgid;
     }
@@ -130,10 +140,19 @@ public final class Task {
         return parent;
     }
 
+    /** A thread's parent pointers: its group's parent, without joining any children list. */
+    public void setThreadParent(Task groupParent) {
+        realParent = groupParent;
+        parent = groupParent;
+    }
+
     /** Links this task under {@code newParent} (both real_parent and parent; no ptrace here). */
     public void setParent(Task newParent) {
         if (parent != null) {
             parent.children.remove(this);
+        }
+        if (newParent != null && newParent.children.contains(this)) {
+            newParent.children.remove(this);
         }
         realParent = newParent;
         parent = newParent;
@@ -267,6 +286,10 @@ public final class Task {
         return nsproxy;
     }
 
+    public void setNsproxy(Nsproxy ns) {
+        nsproxy = ns;
+    }
+
     public int pgrp() {
         return signal.pgrp();
     }
@@ -365,6 +388,14 @@ public final class Task {
         syscallRestart = restart;
     }
 
+    public Long syscallStart() {
+        return syscallStart;
+    }
+
+    public void setSyscallStart(Long monotonicNanos) {
+        syscallStart = monotonicNanos;
+    }
+
     public long syscallProgress() {
         return syscallProgress;
     }
@@ -384,6 +415,22 @@ public final class Task {
 
     void clearStartRegisters() {
         startRegisters = null;
+    }
+
+    public long robustList() {
+        return robustList;
+    }
+
+    public void setRobustList(long head) {
+        robustList = head;
+    }
+
+    public minikernel.kernel.ipc.SemUndoList sysvsem() {
+        return sysvsem;
+    }
+
+    public void setSysvsem(minikernel.kernel.ipc.SemUndoList undo) {
+        sysvsem = undo;
     }
 
     public boolean didExec() {

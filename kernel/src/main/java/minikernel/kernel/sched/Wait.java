@@ -36,7 +36,7 @@ public final class Wait {
                 continue;
             }
             any = true;
-            if (child.state() == TaskState.ZOMBIE) {
+            if (child.state() == TaskState.ZOMBIE && Exit.threadGroupEmpty(child)) {
                 return reap(current, child, status, rusage);
             }
         }
@@ -92,7 +92,7 @@ public final class Wait {
      */
     public static Task reapZombie(Task parent) {
         for (Task child : parent.children()) {
-            if (child.state() == TaskState.ZOMBIE) {
+            if (child.state() == TaskState.ZOMBIE && Exit.threadGroupEmpty(child)) {
                 parent.signal().addChild(child.blocksRun() + child.signal().cutimeBlocks(),
                         Math.max(child.signal().maxrssPages(), child.signal().cmaxrssPages()));
                 Exit.releaseTask(child);

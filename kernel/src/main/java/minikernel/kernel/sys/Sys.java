@@ -55,14 +55,50 @@ public final class Sys {
         return (id & ~0xffff) != 0 ? OVERFLOW_ID : id;
     }
 
-    /** uname(2): struct new_utsname, six NUL-padded 65-byte fields. */
+    /** uname(2): struct new_utsname, six NUL-padded 65-byte fields; the names come from the UTS namespace. */
     public static long uname(Task current, long buf) {
-        byte[] u = new byte[UTS_FIELD * UTSNAME.length];
-        for (int i = 0; i < UTSNAME.length; i++) {
-            byte[] s = UTSNAME[i].getBytes(StandardCharsets.US_ASCII);
-            System.arraycopy(s, 0, u, UTS_FIELD * i, s.length);
+        String[] fields = UTSNAME.clone();
+        fields[1] = current.nsproxy().uts().nodename();
+        fields[5] = current.nsproxy().uts().domainname();
+        byte[] u = new byte[UTS_FIELD * fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            byte[] s = fields[i].getBytes(StandardCharsets.UTF_8);
+            System.arraycopy(s, 0, u, UTS_FIELD * i, Math.min(s.length, UTS_FIELD - 1));
         }
         return current.kernel().userAccess().copyToUser(current.mm(), buf, u) ? 0 : Errno.EFAULT.negative();
+    }
+
+    /** sethostname(2): root only (CAP_SYS_ADMIN), at most 64 bytes, in the caller's UTS namespace. */
+    public static long sethostname(Task current, long name, long len) {
+        return setUtsName(current, name, len, true);
+    }
+
+    public static long setdomainname(Task current, long name, long len) {
+        return setUtsName(current, name, len, false);
+    }
+
+    private static long setUtsName(Task current, long name, long len, boolean host) {
+        if (current.kernel().config().uid() != 0) {
+            return Errno.EPERM.negative();
+        }
+        if ((int) len < 0 || len > 64) {
+            return Errno.EINVAL.negative();
+        }
+        byte[] b = new byte[(int) len];
+        if (!current.kernel().userAccess().copyFromUser(current.mm(), name, b, 0, b.length)) {
+            return Errno.EFAULT.negative();
+        }
+        int n = 0;
+        while (n < b.length && b[n] != 0) {
+            n++;
+        }
+        String value = new String(b, 0, n, StandardCharsets.UTF_8);
+        if (host) {
+            current.nsproxy().uts().setNodename(value);
+        } else {
+            current.nsproxy().uts().setDomainname(value);
+        }
+        return 0;
     }
 
     /** set_tid_address(2): remember where to clear the tid at exit; return the tid. */

@@ -53,5 +53,7 @@ public enum ArgFormat {
     /** a NULL-terminated array of strings (execve's argv). */
     ARGV,
     /** execve's envp: strace shows only how many there are. */
-    ENVP
+    ENVP,
+    /** a futex operation with its flags. */
+    FUTEX_OP
 }

@@ -63,6 +63,16 @@ final class Flags {
         return v == 0 ? "0" : bits(v, WAIT);
     }
 
+    private static final String[] FUTEX_OPS = {"FUTEX_WAIT", "FUTEX_WAKE", "FUTEX_FD", "FUTEX_REQUEUE",
+        "FUTEX_CMP_REQUEUE", "FUTEX_WAKE_OP", "FUTEX_LOCK_PI", "FUTEX_UNLOCK_PI", "FUTEX_TRYLOCK_PI",
+        "FUTEX_WAIT_BITSET", "FUTEX_WAKE_BITSET", "FUTEX_WAIT_REQUEUE_PI", "FUTEX_CMP_REQUEUE_PI"};
+
+    static String futexOp(long v) {
+        int cmd = (int) (v & 0x7f);
+        String name = cmd < FUTEX_OPS.length ? FUTEX_OPS[cmd] : Integer.toString(cmd);
+        return name + ((v & 128) != 0 ? "_PRIVATE" : "") + ((v & 256) != 0 ? "|FUTEX_CLOCK_REALTIME" : "");
+    }
+
     static String at(long v) {
         return v == 0 ? "0" : bits(v, AT);
     }

@@ -8,6 +8,7 @@ import static minikernel.kernel.syscall.ArgFormat.CLOCK;
 import static minikernel.kernel.syscall.ArgFormat.CLONE_FLAGS;
 import static minikernel.kernel.syscall.ArgFormat.ENVP;
 import static minikernel.kernel.syscall.ArgFormat.FD;
+import static minikernel.kernel.syscall.ArgFormat.FUTEX_OP;
 import static minikernel.kernel.syscall.ArgFormat.HEX;
 import static minikernel.kernel.syscall.ArgFormat.INT;
 import static minikernel.kernel.syscall.ArgFormat.IOCTL_REQUEST;
@@ -28,9 +29,13 @@ import static minikernel.kernel.syscall.ArgFormat.WAIT_OPTIONS;
 import minikernel.kernel.arch.Tls;
 import minikernel.kernel.exec.Exec;
 import minikernel.kernel.fork.Fork;
+import minikernel.kernel.fork.Unshare;
 import minikernel.kernel.fs.Cwd;
 import minikernel.kernel.fs.Fcntl;
 import minikernel.kernel.fs.Ioctl;
+import minikernel.kernel.futex.FutexSyscalls;
+import minikernel.kernel.futex.RobustList;
+import minikernel.kernel.ipc.IpcSyscalls;
 import minikernel.kernel.fs.Open;
 import minikernel.kernel.fs.ReadWrite;
 import minikernel.kernel.fs.Stat;
@@ -78,6 +83,7 @@ public enum Syscall {
     GETPPID(64, Sys::getppid),
     GETPGRP(65, ProcessGroups::getpgrp),
     SETSID(66, ProcessGroups::setsid),
+    SETHOSTNAME(74, Sys::sethostname, STRING, UINT),
     SETRLIMIT(75, Sys::setrlimit, RLIMIT, PTR),
     GETRLIMIT(76, Sys::oldGetrlimit, RLIMIT, PTR),
     GETRUSAGE(77, Wait::getrusage, INT, PTR),
@@ -87,7 +93,9 @@ public enum Syscall {
     GETPRIORITY(96, ProcessGroups::getpriority, INT, INT),
     SETPRIORITY(97, ProcessGroups::setpriority, INT, INT, INT),
     WAIT4(114, Wait::wait4, INT, PTR, WAIT_OPTIONS, PTR),
+    IPC(117, IpcSyscalls::ipc, INT, INT, INT, INT, PTR, PTR),
     CLONE(120, Fork::clone, CLONE_FLAGS, PTR, PTR, PTR, PTR),
+    SETDOMAINNAME(121, Sys::setdomainname, STRING, UINT),
     UNAME(122, Sys::uname, PTR),
     MPROTECT(125, Mmap::mprotect, PTR, UINT, PROT),
     GETPGID(132, ProcessGroups::getpgid, INT),
@@ -113,6 +121,7 @@ public enum Syscall {
     GETTID(224, Sys::gettid),
     SET_THREAD_AREA(243, Tls::setThreadArea, PTR),
     TKILL(238, Kill::tkill, INT, SIGNAL),
+    FUTEX(240, FutexSyscalls::futex, PTR, FUTEX_OP, INT, PTR, PTR, HEX),
     SCHED_SETAFFINITY(241, ProcessGroups::schedSetaffinity, INT, UINT, PTR),
     SCHED_GETAFFINITY(242, ProcessGroups::schedGetaffinity, INT, UINT, PTR),
     GET_THREAD_AREA(244, Tls::getThreadArea, PTR),
@@ -123,14 +132,22 @@ public enum Syscall {
     CLOCK_NANOSLEEP(267, Time::clockNanosleep, CLOCK, INT, TIMESPEC_IN, PTR),
     TGKILL(270, Kill::tgkill, INT, INT, SIGNAL),
     FSTATAT64(300, Stat::fstatat64, FD, STRING, PTR, AT_FLAGS),
+    UNSHARE(310, Unshare::unshare, CLONE_FLAGS),
+    SET_ROBUST_LIST(311, RobustList::setRobustList, PTR, UINT),
+    GET_ROBUST_LIST(312, RobustList::getRobustList, INT, PTR, PTR),
     DUP3(330, Fcntl::dup3, FD, FD, OPEN_FLAGS),
     PIPE2(331, Fcntl::pipe2, PTR, OPEN_FLAGS),
     PRLIMIT64(340, Sys::prlimit64, INT, RLIMIT, PTR, PTR),
     GETRANDOM(355, Sys::getrandom, BUF_OUT, UINT, HEX),
     STATX(383, Stat::statx, FD, STRING, AT_FLAGS, HEX, PTR),
+    SEMGET(393, IpcSyscalls::semget, INT, INT, OCTAL),
+    SEMCTL(394, IpcSyscalls::semctl, INT, INT, INT, HEX),
     CLOCK_GETTIME64(403, Time::clockGettime64, CLOCK, PTR),
     CLOCK_GETRES_TIME64(406, Time::clockGetresTime64, CLOCK, PTR),
-    CLOCK_NANOSLEEP_TIME64(407, Time::clockNanosleepTime64, CLOCK, INT, PTR, PTR);
+    CLOCK_NANOSLEEP_TIME64(407, Time::clockNanosleepTime64, CLOCK, INT, PTR, PTR),
+    SEMTIMEDOP_TIME64(420, IpcSyscalls::semtimedopTime64, INT, PTR, UINT, PTR),
+    FUTEX_TIME64(422, FutexSyscalls::futexTime64, PTR, FUTEX_OP, INT, PTR, PTR, HEX),
+    CLONE3(435, Fork::clone3, PTR, UINT);
 
     /** What a handler returns when the task did not return from the call (exit): EAX is left alone. */
     public static final long NO_RETURN = minikernel.cpu.Cpu.NO_RESULT;

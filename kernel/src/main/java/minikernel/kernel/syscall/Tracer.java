@@ -136,6 +136,7 @@ public final class Tracer {
             case WAIT_OPTIONS -> Flags.waitOptions(v);
             case ARGV -> stringArray(mm, v, true);
             case ENVP -> stringArray(mm, v, false);
+            case FUTEX_OP -> Flags.futexOp(v);
         };
     }
 
