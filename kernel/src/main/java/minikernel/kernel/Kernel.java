@@ -53,6 +53,7 @@ public final class Kernel implements AutoCloseable {
     private final minikernel.kernel.sched.Nsproxy initNsproxy = minikernel.kernel.sched.Nsproxy.initial();
     private final minikernel.kernel.ipc.Sem sem;
     private final java.util.ArrayDeque<String> log = new java.util.ArrayDeque<>();
+    private final Tracepoints tracepoints = new Tracepoints();
     private Task childReaper;
     private boolean halted;
     private int haltStatus;
@@ -88,6 +89,11 @@ public final class Kernel implements AutoCloseable {
             new HostConsoleFile(fds[0], File.O_RDONLY, "/dev/console", userAccess),
             new HostConsoleFile(fds[1], File.O_WRONLY, "/dev/console", userAccess),
             new HostConsoleFile(fds[2], File.O_WRONLY, "/dev/console", userAccess)};
+    }
+
+    /** Where observers attach to fork and exit. */
+    public Tracepoints tracepoints() {
+        return tracepoints;
     }
 
     /**

@@ -101,7 +101,7 @@ class ForkTest {
                 """);
     }
 
-    private static void assertNothingLeft(Kernel k) {
+    static void assertNothingLeft(Kernel k) {
         assertEquals(1, k.frames().usedFrames(), "only init_mm's page directory stays allocated");
         assertEquals(0, k.pids().inUse(), "every pid is free again");
         assertTrue(k.scheduler().tasks().isEmpty(), "every task was reaped");

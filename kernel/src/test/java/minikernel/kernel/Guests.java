@@ -49,6 +49,12 @@ final class Guests {
     }
 
     static Run run(KernelConfig config, Path program, String... args) throws Exception {
+        return run(config, program, kernel -> { }, args);
+    }
+
+    /** As {@link #run}, with {@code setup} given the kernel before the program starts (to attach probes). */
+    static Run run(KernelConfig config, Path program, java.util.function.Consumer<Kernel> setup, String... args)
+            throws Exception {
         Path dir = Files.createTempDirectory("mk-console");
         Path out = dir.resolve("stdout"), err = dir.resolve("stderr");
         int o_wronly_creat_trunc = 01 | 0100 | 01000;
@@ -58,6 +64,7 @@ final class Guests {
         Kernel kernel = new Kernel(config.withConsole(in, fo, fe));
         int status;
         try {
+            setup.accept(kernel);
             List<String> argv = new ArrayList<>();
             argv.add(program.getFileName().toString());
             argv.addAll(List.of(args));

@@ -104,6 +104,7 @@ public final class Fork {
         }
         Task child = (Task) made;
         Kernel kernel = current.kernel();
+        kernel.tracepoints().schedProcessFork(current, child);
         if (CLONE_PARENT_SETTID.in(args.flags())) {
             // As in kernel_clone(): a bad pointer here does not undo the clone.
             kernel.userAccess().putUser32(current.mm(), args.parentTid(), child.pid());

@@ -64,6 +64,7 @@ public final class Exit {
         }
         Kernel kernel = tsk.kernel();
         tsk.setExitCode(status);
+        kernel.tracepoints().schedProcessExit(tsk);
         kernel.futex().dequeue(tsk);
         kernel.sem().forgetWaiter(tsk);
         exitMm(tsk);

@@ -1,0 +1,47 @@
+package minikernel.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+import minikernel.kernel.sched.Task;
+
+/**
+ * Static tracepoints, as in include/trace/events/sched.h: places in the kernel where an observer
+ * (a test, the debugger's {@code catch fork}, a benchmark's counters) may look at the kernel's
+ * objects at the moment something happens. Probes run inside the syscall, so they must only read.
+ */
+public final class Tracepoints {
+    /** A probe on sched_process_fork: called with the creator and the new task, before it first runs. */
+    public interface ProcessFork {
+        void fork(Task parent, Task child);
+    }
+
+    /** A probe on sched_process_exit: called as a task enters do_exit, with its resources still held. */
+    public interface ProcessExit {
+        void exit(Task task);
+    }
+
+    private final List<ProcessFork> fork = new ArrayList<>();
+    private final List<ProcessExit> exit = new ArrayList<>();
+
+    public void registerProcessFork(ProcessFork probe) {
+        fork.add(probe);
+    }
+
+    public void registerProcessExit(ProcessExit probe) {
+        exit.add(probe);
+    }
+
+    /** trace_sched_process_fork(): kernel_clone() calls it once copy_process() has succeeded. */
+    public void schedProcessFork(Task parent, Task child) {
+        for (ProcessFork probe : fork) {
+            probe.fork(parent, child);
+        }
+    }
+
+    /** trace_sched_process_exit(): do_exit() calls it before releasing mm, files and fs. */
+    public void schedProcessExit(Task task) {
+        for (ProcessExit probe : exit) {
+            probe.exit(task);
+        }
+    }
+}
