@@ -54,6 +54,7 @@ public final class Kernel implements AutoCloseable {
     private final minikernel.kernel.ipc.Sem sem;
     private final java.util.ArrayDeque<String> log = new java.util.ArrayDeque<>();
     private final Tracepoints tracepoints = new Tracepoints();
+    private long processesCreated, threadsCreated, ptesCopied;
     private Task childReaper;
     private boolean halted;
     private int haltStatus;
@@ -89,6 +90,27 @@ public final class Kernel implements AutoCloseable {
             new HostConsoleFile(fds[0], File.O_RDONLY, "/dev/console", userAccess),
             new HostConsoleFile(fds[1], File.O_WRONLY, "/dev/console", userAccess),
             new HostConsoleFile(fds[2], File.O_WRONLY, "/dev/console", userAccess)};
+    }
+
+    /** The counters now (see {@link Stats}). */
+    public Stats stats() {
+        return new Stats(scheduler.contextSwitches(), scheduler.threadSwitches(), cpu.tlbFlushes(),
+                cpu.mmu().fills(), cpu.mmu().pageFaults(), pageFault.copiedOnWrite(), processesCreated,
+                threadsCreated, ptesCopied);
+    }
+
+    /** total_forks, split as the statistics show it; called by kernel_clone(). */
+    public void countClone(boolean thread) {
+        if (thread) {
+            threadsCreated++;
+        } else {
+            processesCreated++;
+        }
+    }
+
+    /** Page-table entries dup_mmap() copied into a child. */
+    public void countPtesCopied(long n) {
+        ptesCopied += n;
     }
 
     /** Where observers attach to fork and exit. */

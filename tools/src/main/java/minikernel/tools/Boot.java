@@ -7,15 +7,19 @@ import minikernel.kernel.Kernel;
 import minikernel.kernel.KernelConfig;
 import minikernel.kernel.exec.ExecException;
 import minikernel.kernel.exec.Executable;
+import org.apache.commons.cli.CommandLine;
 
 /** Starts a kernel with {@code init} as pid 1 and reports what stops it from starting. */
 final class Boot {
     private Boot() {
     }
 
-    static int boot(KernelConfig config, Executable init, List<String> argv, List<String> env) {
+    static int boot(KernelConfig config, Executable init, List<String> argv, List<String> env, CommandLine cl) {
+        long t0 = System.nanoTime();
         try (Kernel kernel = new Kernel(config)) {
-            return kernel.boot(init, argv, env);
+            int status = kernel.boot(init, argv, env);
+            KernelOptions.printStats(cl, kernel, t0);
+            return status;
         } catch (ExecException e) {
             System.err.println("minikernel: cannot start init: " + e.getMessage());
             return 1;

@@ -29,8 +29,9 @@ final class BootCommand implements Main.Command {
         Options options = new Options();
         KernelOptions.add(options);
         KernelConfig config;
+        CommandLine cl;
         try {
-            CommandLine cl = DefaultParser.builder().get().parse(options, args);
+            cl = DefaultParser.builder().get().parse(options, args);
             if (cl.hasOption("help")) {
                 HelpFormatter.builder().get().printHelp("minikernel [boot] [OPTIONS]",
                         "Boots the default root image: its /sbin/init runs as pid 1.", options, "", false);
@@ -54,6 +55,6 @@ final class BootCommand implements Main.Command {
             System.err.println("minikernel: the default image has no /sbin/init");
             return 1;
         }
-        return Boot.boot(config, init.get(), List.of("/sbin/init"), INIT_ENV);
+        return Boot.boot(config, init.get(), List.of("/sbin/init"), INIT_ENV, cl);
     }
 }

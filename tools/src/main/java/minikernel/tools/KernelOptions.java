@@ -26,7 +26,20 @@ final class KernelOptions {
         o.addOption(Option.builder().longOpt("quantum").hasArg().argName("BLOCKS")
                 .desc("translated blocks per scheduling quantum (default " + KernelConfig.DEFAULT_QUANTUM
                         + "); 0 turns the timer off: faster guest code, tasks switch only when they block").get());
+        o.addOption(Option.builder().longOpt("stats")
+                .desc("when the guest ends, print the kernel's counters on stderr: context switches (between"
+                        + " threads and between processes), TLB flushes and fills, page faults, clones").get());
         o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
+    }
+
+    /** Prints {@code kernel}'s statistics if {@code --stats} was given; {@code started} is System.nanoTime() at boot. */
+    static void printStats(CommandLine cl, minikernel.kernel.Kernel kernel, long started) {
+        if (cl.hasOption("stats")) {
+            System.err.printf("minikernel: statistics (%.1f ms in the kernel's run, JVM up %d ms)%n",
+                    (System.nanoTime() - started) / 1e6,
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+            kernel.stats().print(System.err);
+        }
     }
 
     static KernelConfig config(CommandLine cl, int uid, int gid) throws UsageException {

@@ -87,21 +87,14 @@ final class RunCommand implements Main.Command {
                 env.add(kv.contains("=") ? kv : kv + "=");
             }
         }
-        return runKernel(config, exe.get(), rest, env);
+        return runKernel(config, exe.get(), rest, env, cl);
     }
 
-    static int runKernel(KernelConfig config, Executable exe, List<String> argv, List<String> env) {
+    static int runKernel(KernelConfig config, Executable exe, List<String> argv, List<String> env, CommandLine cl) {
         long t0 = System.nanoTime();
         try (Kernel kernel = new Kernel(config)) {
-            long t1 = System.nanoTime();
             int status = kernel.runProgram(exe, argv, env);
-            if (System.getenv("MINIKERNEL_TIMING") != null) {   // where a short run's time goes
-                System.err.printf("timing: JVM up %d ms, kernel boot %.1f ms, program %.1f ms;"
-                                + " %d TLB fills, %d TLB flushes, %d page faults, %d context switches%n",
-                        java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(),
-                        (t1 - t0) / 1e6, (System.nanoTime() - t1) / 1e6, kernel.cpu().mmu().fills(),
-                        kernel.cpu().tlbFlushes(), kernel.cpu().mmu().pageFaults(), kernel.scheduler().contextSwitches());
-            }
+            KernelOptions.printStats(cl, kernel, t0);
             return status;
         } catch (ExecException e) {
             System.err.println("minikernel: " + e.getMessage());

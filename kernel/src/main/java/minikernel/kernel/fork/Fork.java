@@ -79,9 +79,9 @@ public final class Fork {
         long flags = bb.getLong(0), pidfd = bb.getLong(8), childTid = bb.getLong(16), parentTid = bb.getLong(24);
         long exitSignal = bb.getLong(32), stack = bb.getLong(40), stackSize = bb.getLong(48), tls = bb.getLong(56);
         long setTidSize = size >= 80 ? bb.getLong(72) : 0, cgroup = size >= 88 ? bb.getLong(80) : 0;
+        // pidfd is read only with CLONE_PIDFD (refused below): glibc fills it with &pd->tid anyway.
         if ((flags & CSIGNAL) != 0 || exitSignal > Signal.NSIG || (flags >>> 32) != 0 || setTidSize != 0
-                || cgroup != 0 || pidfd != 0 && !CLONE_PIDFD.in(flags)
-                || (stack == 0) != (stackSize == 0)) {
+                || cgroup != 0 || (stack == 0) != (stackSize == 0)) {
             return Errno.EINVAL.negative();
         }
         long top = stack == 0 ? 0 : stack + stackSize;
@@ -104,6 +104,7 @@ public final class Fork {
         }
         Task child = (Task) made;
         Kernel kernel = current.kernel();
+        kernel.countClone(CLONE_THREAD.in(args.flags()));
         kernel.tracepoints().schedProcessFork(current, child);
         if (CLONE_PARENT_SETTID.in(args.flags())) {
             // As in kernel_clone(): a bad pointer here does not undo the clone.
@@ -299,6 +300,7 @@ public final class Fork {
             return false;
         }
         current.kernel().cpu().flushTlb();
+        current.kernel().countPtesCopied(copy.pageTables().residentPages());
         p.setMm(copy);
         return true;
     }
