@@ -119,23 +119,31 @@ public final class PageTables {
      */
     int zapRange(long start, long end) {
         int unmapped = 0;
-        for (long va = start; va < end; ) {
-            int pde = pde(va);
-            long nextTable = (va & ~(PGDIR_SIZE - 1)) + PGDIR_SIZE;
+        int[] entries = new int[ENTRIES];
+        for (long table = start & ~(PGDIR_SIZE - 1); table < end; table += PGDIR_SIZE) {
+            int pde = pde(table);
             if ((pde & PAGE_PRESENT) == 0) {
-                va = nextTable;
-                continue;
+                continue;          // no page table: nothing mapped in these 4 MiB
             }
-            long table = PageTableEntry.frame(pde);
-            for (long limit = Math.min(end, nextTable); va < limit; va += PhysicalMemory.PAGE_SIZE) {
-                long slot = table + 4L * PageTableEntry.pteIndex(va);
-                int pte = ram.getInt(slot);
+            long tableFrame = PageTableEntry.frame(pde);
+            ram.readInts(tableFrame, entries);
+            int from = (int) (Math.max(start, table) - table >>> 12);
+            int to = (int) (Math.min(end, table + PGDIR_SIZE) - table >>> 12);
+            boolean changed = false;
+            for (int i = from; i < to; i++) {
+                int pte = entries[i];
                 if ((pte & PAGE_PRESENT) != 0) {
                     frames.putPage(PageTableEntry.frame(pte));
                     unmapped++;
                     present--;
                 }
-                ram.setInt(slot, 0);
+                if (pte != 0) {
+                    entries[i] = 0;
+                    changed = true;
+                }
+            }
+            if (changed) {
+                ram.writeInts(tableFrame, entries);
             }
         }
         return unmapped;
@@ -147,20 +155,26 @@ public final class PageTables {
      * writable gets RW on its first write fault, which is also where copy-on-write is decided.
      */
     void changeProtection(long start, long end, int vmFlags) {
-        for (long va = start; va < end; va += PhysicalMemory.PAGE_SIZE) {
-            int pde = pde(va);
+        int[] entries = new int[ENTRIES];
+        for (long table = start & ~(PGDIR_SIZE - 1); table < end; table += PGDIR_SIZE) {
+            int pde = pde(table);
             if ((pde & PAGE_PRESENT) == 0) {
-                va = (va & ~(PGDIR_SIZE - 1)) + PGDIR_SIZE - PhysicalMemory.PAGE_SIZE;
                 continue;
             }
-            long slot = PageTableEntry.frame(pde) + 4L * PageTableEntry.pteIndex(va);
-            int pte = ram.getInt(slot);
-            if ((pte & PAGE_PRESENT) == 0) {
-                continue;
+            long tableFrame = PageTableEntry.frame(pde);
+            ram.readInts(tableFrame, entries);
+            int from = (int) (Math.max(start, table) - table >>> 12);
+            int to = (int) (Math.min(end, table + PGDIR_SIZE) - table >>> 12);
+            for (int i = from; i < to; i++) {
+                int pte = entries[i];
+                if ((pte & PAGE_PRESENT) == 0) {
+                    continue;
+                }
+                int keep = pte & (PageTableEntry.PAGE_FRAME_MASK | PageTableEntry.PAGE_ACCESSED | PageTableEntry.PAGE_DIRTY);
+                boolean stillWritable = (pte & PAGE_RW) != 0 && (vmFlags & VmFlags.VM_WRITE) != 0;
+                entries[i] = keep | protectionBits(vmFlags) | (stillWritable ? PAGE_RW : 0);
             }
-            int keep = pte & (PageTableEntry.PAGE_FRAME_MASK | PageTableEntry.PAGE_ACCESSED | PageTableEntry.PAGE_DIRTY);
-            boolean stillWritable = (pte & PAGE_RW) != 0 && (vmFlags & VmFlags.VM_WRITE) != 0;
-            ram.setInt(slot, keep | protectionBits(vmFlags) | (stillWritable ? PAGE_RW : 0));
+            ram.writeInts(tableFrame, entries);
         }
     }
 

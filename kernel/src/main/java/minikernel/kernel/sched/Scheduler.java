@@ -317,8 +317,8 @@ public final class Scheduler {
             return;
         }
         contextSwitches++;
-        if (cpuOwner != null && cpuOwner.mm() == next.mm()) {
-            threadSwitches++;      // same address space: switch_mm() keeps the TLB
+        if (cpu.mmu().cr3() == next.mm().pageTables().pgd()) {
+            threadSwitches++;      // the address space already loaded (prev->active_mm): no TLB flush
         }
         if (cpuOwner != null) {
             cpu.saveContext(cpuOwner.context());
