@@ -65,6 +65,22 @@ int feof(FILE *stream);
 int ferror(FILE *stream);
 void clearerr(FILE *stream);
 
+/* Stream locks: every function above holds its stream's lock while it
+   works; these hold it across several calls, and the *_unlocked
+   functions work without it, for use inside such a section. */
+void flockfile(FILE *stream);
+int ftrylockfile(FILE *stream);
+void funlockfile(FILE *stream);
+int getc_unlocked(FILE *stream);
+int getchar_unlocked(void);
+int fgetc_unlocked(FILE *stream);
+int putc_unlocked(int c, FILE *stream);
+int putchar_unlocked(int c);
+int fputc_unlocked(int c, FILE *stream);
+int feof_unlocked(FILE *stream);
+int ferror_unlocked(FILE *stream);
+void clearerr_unlocked(FILE *stream);
+
 void perror(const char *s);
 int rename(const char *oldpath, const char *newpath);
 int remove(const char *pathname);

@@ -5,9 +5,10 @@
 #include <stddef.h>
 #include <string.h>
 
-/* One errno for the whole process until threads arrive; then this accessor
-   returns the calling thread's copy, as glibc's does through TLS. */
-static int errno_value;
+/* Each thread has its own errno, a __thread variable as in glibc: the
+   accessor returns the calling thread's copy, found from %gs (tls.c sets
+   %gs up before anything can fail). */
+static __thread int errno_value;
 
 int *__errno_location(void)
 {

@@ -1,9 +1,11 @@
 /* Program start-up, after crt0.S's _start: glibc's csu/libc-start.c in
    miniature.  Finds the environment and the auxiliary vector on the initial
-   stack, runs the constructors, calls main and exits with its result. */
+   stack, sets up the main thread's TLS (tls.c: errno lives there), runs the
+   constructors, calls main and exits with its result. */
 #include <errno.h>
 #include <stdlib.h>
 #include <sys/auxv.h>
+#include "pthreadP.h"
 #include "sysdep.h"
 
 char **environ;
@@ -39,6 +41,7 @@ void __libc_start_main(int (*main)(int, char **, char **), int argc, char **argv
 	while (*p != NULL)
 		p++;
 	__auxv = (unsigned long *)(p + 1);
+	__libc_setup_tls();
 
 	if (argc > 0 && argv[0] != NULL) {
 		char *slash = argv[0];

@@ -10,7 +10,10 @@
 
    Requests of MMAP_THRESHOLD or more (128 KiB, glibc's default
    M_MMAP_THRESHOLD) get a private anonymous mapping each, which free()
-   returns with munmap; so does any request the break cannot satisfy. */
+   returns with munmap; so does any request the break cannot satisfy.
+
+   One low-level lock guards the whole heap, so threads may allocate and
+   free at the same time (glibc gives threads separate arenas instead). */
 #include <errno.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -18,6 +21,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/mman.h>
+#include "lowlevellock.h"
 
 struct chunk {
 	size_t prev_size;       /* size of the chunk just below; 0 for the first */
@@ -45,6 +49,7 @@ static char *heap_top;          /* end of the last chunk, start of the top */
 static char *heap_end;          /* the program break */
 static size_t top_prev_size;    /* size of the chunk just below heap_top */
 static struct chunk free_list = { 0, 0, &free_list, &free_list };
+static int malloc_lock;
 
 static size_t chunk_size(const struct chunk *c)
 {
@@ -239,7 +244,7 @@ static struct chunk *checked_chunk(void *ptr, const char *who)
 	return c;
 }
 
-void *malloc(size_t n)
+static void *int_malloc(size_t n)
 {
 	size_t size = request_size(n);
 	struct chunk *c;
@@ -270,7 +275,7 @@ void *malloc(size_t n)
 	return mem_of(c);
 }
 
-void free(void *ptr)
+static void int_free(void *ptr)
 {
 	struct chunk *c;
 
@@ -305,16 +310,16 @@ void *calloc(size_t nmemb, size_t size)
 /* realloc(3) grows in place into the top or a free neighbour when it can,
    shrinks in place, and otherwise moves.  realloc(p, 0) frees p and returns
    NULL, as glibc's does. */
-void *realloc(void *ptr, size_t n)
+static void *int_realloc(void *ptr, size_t n)
 {
 	size_t size, old;
 	struct chunk *c, *next;
 	void *moved;
 
 	if (ptr == NULL)
-		return malloc(n);
+		return int_malloc(n);
 	if (n == 0) {
-		free(ptr);
+		int_free(ptr);
 		return NULL;
 	}
 	c = checked_chunk(ptr, "realloc(): invalid pointer");
@@ -350,10 +355,56 @@ void *realloc(void *ptr, size_t n)
 		return ptr;
 	}
 
-	moved = malloc(n);
+	moved = int_malloc(n);
 	if (moved == NULL)
 		return NULL;
 	memcpy(moved, ptr, (old - HEADER) < n ? old - HEADER : n);
-	free(ptr);
+	int_free(ptr);
 	return moved;
+}
+
+void *malloc(size_t n)
+{
+	void *p;
+
+	lll_lock(&malloc_lock, LLL_PRIVATE);
+	p = int_malloc(n);
+	lll_unlock(&malloc_lock, LLL_PRIVATE);
+	return p;
+}
+
+void free(void *ptr)
+{
+	if (ptr == NULL)
+		return;
+	lll_lock(&malloc_lock, LLL_PRIVATE);
+	int_free(ptr);
+	lll_unlock(&malloc_lock, LLL_PRIVATE);
+}
+
+void *realloc(void *ptr, size_t n)
+{
+	void *p;
+
+	lll_lock(&malloc_lock, LLL_PRIVATE);
+	p = int_realloc(ptr, n);
+	lll_unlock(&malloc_lock, LLL_PRIVATE);
+	return p;
+}
+
+/* fork() holds the lock across the clone, so the child's heap is never
+   caught half-changed by another thread (unistd.c). */
+void __malloc_fork_lock_parent(void)
+{
+	lll_lock(&malloc_lock, LLL_PRIVATE);
+}
+
+void __malloc_fork_unlock_parent(void)
+{
+	lll_unlock(&malloc_lock, LLL_PRIVATE);
+}
+
+void __malloc_fork_unlock_child(void)
+{
+	malloc_lock = 0;
 }

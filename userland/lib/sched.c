@@ -1,6 +1,7 @@
-/* <sched.h>: sched_yield(2) and CPU affinity. */
+/* <sched.h>: sched_yield(2), CPU affinity and the clone(2) wrapper. */
 #include <errno.h>
 #include <sched.h>
+#include <stdarg.h>
 #include <string.h>
 #include "sysdep.h"
 
@@ -36,4 +37,29 @@ int __sched_cpucount(size_t setsize, const cpu_set_t *set)
 	for (i = 0; i < setsize / sizeof(unsigned long); i++)
 		count += __builtin_popcountl(set->__bits[i]);
 	return count;
+}
+
+long __clone(int (*fn)(void *), void *stack, int flags, void *arg, pid_t *parent_tid,
+             void *tls, pid_t *child_tid);
+
+/* clone(2) as glibc's wrapper: fn and stack are required (EINVAL), and the
+   three optional arguments are read whether or not the caller passed them,
+   as glibc's assembly does; the flags decide which the kernel looks at.
+   The child runs fn(arg) on the new stack and exit(2)s with its result. */
+int clone(int (*fn)(void *), void *stack, int flags, void *arg, ...)
+{
+	pid_t *parent_tid, *child_tid;
+	void *tls;
+	va_list ap;
+
+	va_start(ap, arg);
+	parent_tid = va_arg(ap, pid_t *);
+	tls = va_arg(ap, void *);
+	child_tid = va_arg(ap, pid_t *);
+	va_end(ap);
+	if (fn == NULL || stack == NULL) {
+		errno = EINVAL;
+		return -1;
+	}
+	return (int)__syscall_ret(__clone(fn, stack, flags, arg, parent_tid, tls, child_tid));
 }

@@ -13,7 +13,12 @@
        stdout is line buffered.
 
    The functions below carry the names of the glibc routines they mirror
-   (libio/fileops.c, genops.c, iogetline.c). */
+   (libio/fileops.c, genops.c, iogetline.c).
+
+   Each stream has a lock, recursive like glibc's _IO_lock_t, which every
+   public function holds for its whole work: two threads' printf calls
+   never mix their output within a line.  flockfile(3) holds it across
+   several calls; the *_unlocked functions leave it to the caller. */
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -21,7 +26,9 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include "lowlevellock.h"
 #include "printf.h"
+#include "pthreadP.h"
 #include "sysdep.h"
 
 /* Stream state bits, glibc's names and values (libio/libio.h). */
@@ -44,6 +51,9 @@ struct _IO_FILE {
 	size_t rend;
 	unsigned char *storage;         /* BUFSIZ bytes for the buffer we choose */
 	unsigned char shortbuf[1];      /* the buffer of an unbuffered stream */
+	int lock;                       /* low-level lock word (lowlevellock.h) */
+	int lock_count;                 /* how many times its holder has taken it */
+	struct pthread *lock_owner;     /* the holding thread, or NULL */
 };
 
 static unsigned char stdin_storage[BUFSIZ];
@@ -58,6 +68,67 @@ static FILE stderr_file = { .flags = _IO_NO_READS | _IO_UNBUFFERED, .fd = 2,
 FILE *stdin = &stdin_file;
 FILE *stdout = &stdout_file;
 FILE *stderr = &stderr_file;
+
+/* _IO_acquire_lock and _IO_release_lock.  Only the holder can find its
+   own descriptor in lock_owner, so the unlocked read is safe. */
+static void lock_stream(FILE *f)
+{
+	struct pthread *self = THREAD_SELF;
+
+	if (__atomic_load_n(&f->lock_owner, __ATOMIC_RELAXED) != self) {
+		lll_lock(&f->lock, LLL_PRIVATE);
+		__atomic_store_n(&f->lock_owner, self, __ATOMIC_RELAXED);
+	}
+	f->lock_count++;
+}
+
+static void unlock_stream(FILE *f)
+{
+	if (--f->lock_count == 0) {
+		__atomic_store_n(&f->lock_owner, NULL, __ATOMIC_RELAXED);
+		lll_unlock(&f->lock, LLL_PRIVATE);
+	}
+}
+
+void flockfile(FILE *stream)
+{
+	lock_stream(stream);
+}
+
+void funlockfile(FILE *stream)
+{
+	unlock_stream(stream);
+}
+
+int ftrylockfile(FILE *stream)
+{
+	struct pthread *self = THREAD_SELF;
+
+	if (__atomic_load_n(&stream->lock_owner, __ATOMIC_RELAXED) != self) {
+		if (lll_trylock(&stream->lock) != 0)
+			return -1;
+		__atomic_store_n(&stream->lock_owner, self, __ATOMIC_RELAXED);
+	}
+	stream->lock_count++;
+	return 0;
+}
+
+/* In the child of fork(): a stream held by a thread that was not copied
+   would stay locked for ever. */
+void __stdio_fork_child(void)
+{
+	FILE *streams[] = { &stdin_file, &stdout_file, &stderr_file };
+	struct pthread *self = THREAD_SELF;
+	size_t i;
+
+	for (i = 0; i < sizeof streams / sizeof streams[0]; i++) {
+		if (streams[i]->lock_owner != self) {
+			streams[i]->lock = 0;
+			streams[i]->lock_count = 0;
+			streams[i]->lock_owner = NULL;
+		}
+	}
+}
 
 /* Linux's pseudo-terminal slaves (majors 136-143), which glibc's DEV_TTY_P
    recognises from fstat alone, without asking isatty. */
@@ -258,13 +329,23 @@ static size_t file_xsputn(FILE *f, const void *data, size_t n)
 	return n - to_do;
 }
 
-int fputc(int c, FILE *stream)
+int fputc_unlocked(int c, FILE *stream)
 {
 	if (write_room(stream) > 0) {
 		stream->buf[stream->wpos++] = (unsigned char)c;
 		return (unsigned char)c;
 	}
 	return file_overflow(stream, (unsigned char)c);
+}
+
+int fputc(int c, FILE *stream)
+{
+	int r;
+
+	lock_stream(stream);
+	r = fputc_unlocked(c, stream);
+	unlock_stream(stream);
+	return r;
 }
 
 int putc(int c, FILE *stream)
@@ -277,11 +358,25 @@ int putchar(int c)
 	return fputc(c, stdout);
 }
 
+int putc_unlocked(int c, FILE *stream)
+{
+	return fputc_unlocked(c, stream);
+}
+
+int putchar_unlocked(int c)
+{
+	return fputc_unlocked(c, stdout);
+}
+
 int fputs(const char *restrict s, FILE *restrict stream)
 {
 	size_t len = strlen(s);
+	int r;
 
-	return file_xsputn(stream, s, len) == len ? 1 : EOF;
+	lock_stream(stream);
+	r = file_xsputn(stream, s, len) == len ? 1 : EOF;
+	unlock_stream(stream);
+	return r;
 }
 
 /* puts(3): the string, then the newline as a separate character, which on a
@@ -289,10 +384,13 @@ int fputs(const char *restrict s, FILE *restrict stream)
 int puts(const char *s)
 {
 	size_t len = strlen(s);
+	int r = EOF;
 
-	if (file_xsputn(stdout, s, len) != len || fputc('\n', stdout) == EOF)
-		return EOF;
-	return len + 1 > INT_MAX ? INT_MAX : (int)(len + 1);
+	lock_stream(stdout);
+	if (file_xsputn(stdout, s, len) == len && fputc_unlocked('\n', stdout) != EOF)
+		r = len + 1 > INT_MAX ? INT_MAX : (int)(len + 1);
+	unlock_stream(stdout);
+	return r;
 }
 
 size_t fwrite(const void *restrict ptr, size_t size, size_t nmemb, FILE *restrict stream)
@@ -306,7 +404,9 @@ size_t fwrite(const void *restrict ptr, size_t size, size_t nmemb, FILE *restric
 		errno = EOVERFLOW;
 		return 0;
 	}
+	lock_stream(stream);
 	written = file_xsputn(stream, ptr, request);
+	unlock_stream(stream);
 	return written == request ? nmemb : written / size;
 }
 
@@ -330,24 +430,43 @@ static int file_sync(FILE *f)
 	return r;
 }
 
-int fflush(FILE *stream)
+/* Write out what stdout and stderr hold (the streams that can hold
+   output), each under its lock or, at exit, without. */
+static int flush_all(int locking)
 {
-	if (stream == NULL) {
-		int r = 0;
+	FILE *streams[] = { stdout, stderr };
+	size_t i;
+	int r = 0;
 
-		if (stdout->wpos > 0 && do_flush(stdout) == EOF)
+	for (i = 0; i < sizeof streams / sizeof streams[0]; i++) {
+		if (locking)
+			lock_stream(streams[i]);
+		if (streams[i]->wpos > 0 && do_flush(streams[i]) == EOF)
 			r = EOF;
-		if (stderr->wpos > 0 && do_flush(stderr) == EOF)
-			r = EOF;
-		return r;
+		if (locking)
+			unlock_stream(streams[i]);
 	}
-	return file_sync(stream);
+	return r;
 }
 
-/* exit() calls this (glibc's _IO_cleanup): flush every stream. */
+int fflush(FILE *stream)
+{
+	int r;
+
+	if (stream == NULL)
+		return flush_all(1);
+	lock_stream(stream);
+	r = file_sync(stream);
+	unlock_stream(stream);
+	return r;
+}
+
+/* exit() calls this (glibc's _IO_cleanup): flush every stream.  Without
+   taking the locks, as glibc: another thread may be stopped holding one,
+   and the process is ending anyway. */
 void _IO_cleanup(void)
 {
-	fflush(NULL);
+	flush_all(0);
 }
 
 /* _IO_switch_to_get_mode: before reading, write out pending output and
@@ -383,9 +502,12 @@ static int file_underflow(FILE *f)
 		return f->buf[f->rpos];
 	if (f->buf == NULL)
 		doallocbuf(f);
-	if ((f->flags & (_IO_LINE_BUF | _IO_UNBUFFERED)) &&
-	    (stdout->flags & (_IO_NO_WRITES | _IO_LINE_BUF)) == _IO_LINE_BUF)
-		file_overflow(stdout, EOF);
+	if (f->flags & (_IO_LINE_BUF | _IO_UNBUFFERED)) {
+		lock_stream(stdout);
+		if ((stdout->flags & (_IO_NO_WRITES | _IO_LINE_BUF)) == _IO_LINE_BUF)
+			file_overflow(stdout, EOF);
+		unlock_stream(stdout);
+	}
 
 	f->rpos = f->rend = 0;
 	count = read(f->fd, f->buf, f->size);
@@ -397,13 +519,23 @@ static int file_underflow(FILE *f)
 	return f->buf[0];
 }
 
-int fgetc(FILE *stream)
+int fgetc_unlocked(FILE *stream)
 {
 	if (stream->rpos < stream->rend)
 		return stream->buf[stream->rpos++];
 	if (file_underflow(stream) == EOF)
 		return EOF;
 	return stream->buf[stream->rpos++];
+}
+
+int fgetc(FILE *stream)
+{
+	int r;
+
+	lock_stream(stream);
+	r = fgetc_unlocked(stream);
+	unlock_stream(stream);
+	return r;
 }
 
 int getc(FILE *stream)
@@ -416,9 +548,19 @@ int getchar(void)
 	return fgetc(stdin);
 }
 
+int getc_unlocked(FILE *stream)
+{
+	return fgetc_unlocked(stream);
+}
+
+int getchar_unlocked(void)
+{
+	return fgetc_unlocked(stdin);
+}
+
 /* ungetc(3): push c back into the buffer; one byte of push-back is always
    possible, more only while there is room. */
-int ungetc(int c, FILE *stream)
+static int ungetc_unlocked(int c, FILE *stream)
 {
 	if (c == EOF || (stream->flags & _IO_NO_READS))
 		return EOF;
@@ -436,10 +578,20 @@ int ungetc(int c, FILE *stream)
 	return (unsigned char)c;
 }
 
+int ungetc(int c, FILE *stream)
+{
+	int r;
+
+	lock_stream(stream);
+	r = ungetc_unlocked(c, stream);
+	unlock_stream(stream);
+	return r;
+}
+
 /* fgets(3), as glibc's _IO_fgets over _IO_getline: copy up to and
    including a newline, at most size - 1 bytes.  NULL if nothing was read,
    or if a read error happened during this call. */
-char *fgets(char *restrict s, int size, FILE *restrict stream)
+static char *fgets_unlocked(char *restrict s, int size, FILE *restrict stream)
 {
 	int old_error = stream->flags & _IO_ERR_SEEN;
 	size_t n, count = 0;
@@ -489,10 +641,21 @@ char *fgets(char *restrict s, int size, FILE *restrict stream)
 	return result;
 }
 
+char *fgets(char *restrict s, int size, FILE *restrict stream)
+{
+	char *r;
+
+	lock_stream(stream);
+	r = fgets_unlocked(s, size, stream);
+	unlock_stream(stream);
+	return r;
+}
+
 /* fread(3), as glibc's _IO_file_xsgetn: serve from the buffer; refill it
    for a request smaller than the buffer, otherwise read whole blocks
    straight into the caller's memory. */
-size_t fread(void *restrict ptr, size_t size, size_t nmemb, FILE *restrict stream)
+static size_t fread_unlocked(void *restrict ptr, size_t size, size_t nmemb,
+                             FILE *restrict stream)
 {
 	unsigned char *s = ptr;
 	size_t request, want;
@@ -549,9 +712,19 @@ size_t fread(void *restrict ptr, size_t size, size_t nmemb, FILE *restrict strea
 	return (request - want) / size;
 }
 
+size_t fread(void *restrict ptr, size_t size, size_t nmemb, FILE *restrict stream)
+{
+	size_t r;
+
+	lock_stream(stream);
+	r = fread_unlocked(ptr, size, nmemb, stream);
+	unlock_stream(stream);
+	return r;
+}
+
 /* setvbuf(3) as glibc's _IO_setvbuf.  A NULL buf for _IOFBF or _IOLBF only
    changes the mode, keeping the buffer the stream has (or will choose). */
-int setvbuf(FILE *restrict stream, char *restrict buf, int mode, size_t size)
+static int setvbuf_unlocked(FILE *restrict stream, char *restrict buf, int mode, size_t size)
 {
 	switch (mode) {
 	case _IOFBF:
@@ -597,6 +770,16 @@ int setvbuf(FILE *restrict stream, char *restrict buf, int mode, size_t size)
 	return 0;
 }
 
+int setvbuf(FILE *restrict stream, char *restrict buf, int mode, size_t size)
+{
+	int r;
+
+	lock_stream(stream);
+	r = setvbuf_unlocked(stream, buf, mode, size);
+	unlock_stream(stream);
+	return r;
+}
+
 void setbuf(FILE *restrict stream, char *restrict buf)
 {
 	setvbuf(stream, buf, buf != NULL ? _IOFBF : _IONBF, BUFSIZ);
@@ -607,19 +790,46 @@ int fileno(FILE *stream)
 	return stream->fd;
 }
 
-int feof(FILE *stream)
+int feof_unlocked(FILE *stream)
 {
 	return (stream->flags & _IO_EOF_SEEN) != 0;
 }
 
-int ferror(FILE *stream)
+int ferror_unlocked(FILE *stream)
 {
 	return (stream->flags & _IO_ERR_SEEN) != 0;
 }
 
-void clearerr(FILE *stream)
+void clearerr_unlocked(FILE *stream)
 {
 	stream->flags &= ~(_IO_EOF_SEEN | _IO_ERR_SEEN);
+}
+
+int feof(FILE *stream)
+{
+	int r;
+
+	lock_stream(stream);
+	r = feof_unlocked(stream);
+	unlock_stream(stream);
+	return r;
+}
+
+int ferror(FILE *stream)
+{
+	int r;
+
+	lock_stream(stream);
+	r = ferror_unlocked(stream);
+	unlock_stream(stream);
+	return r;
+}
+
+void clearerr(FILE *stream)
+{
+	lock_stream(stream);
+	clearerr_unlocked(stream);
+	unlock_stream(stream);
 }
 
 /* printf's sink into a stream: each piece goes through file_xsputn. */
@@ -671,7 +881,7 @@ static void helper_put(struct __printf_sink *sink, const char *s, size_t n)
 	}
 }
 
-int vfprintf(FILE *restrict stream, const char *restrict format, va_list ap)
+static int vfprintf_unlocked(FILE *restrict stream, const char *restrict format, va_list ap)
 {
 	if (stream->flags & _IO_NO_WRITES) {
 		stream->flags |= _IO_ERR_SEEN;
@@ -693,6 +903,16 @@ int vfprintf(FILE *restrict stream, const char *restrict format, va_list ap)
 
 		return __vprintf_core(&fs.sink, format, ap);
 	}
+}
+
+int vfprintf(FILE *restrict stream, const char *restrict format, va_list ap)
+{
+	int r;
+
+	lock_stream(stream);
+	r = vfprintf_unlocked(stream, format, ap);
+	unlock_stream(stream);
+	return r;
 }
 
 int vprintf(const char *restrict format, va_list ap)

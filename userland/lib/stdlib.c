@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "lowlevellock.h"
 #include "sysdep.h"
 
 /* From <signal.h>, which arrives with signal support. */
@@ -20,23 +21,40 @@ extern void _IO_cleanup(void) __attribute__((__weak__));
 
 static void (*atexit_handlers[ATEXIT_MAX])(void);
 static int atexit_count;
+static int atexit_lock;         /* threads may register, or exit, at once */
 
 /* atexit(3): POSIX asks for at least 32 handlers; these are all there is. */
 int atexit(void (*function)(void))
 {
-	if (atexit_count == ATEXIT_MAX)
-		return -1;
-	atexit_handlers[atexit_count++] = function;
-	return 0;
+	int r = -1;
+
+	lll_lock(&atexit_lock, LLL_PRIVATE);
+	if (atexit_count < ATEXIT_MAX) {
+		atexit_handlers[atexit_count++] = function;
+		r = 0;
+	}
+	lll_unlock(&atexit_lock, LLL_PRIVATE);
+	return r;
 }
 
 /* exit(3), as glibc's __run_exit_handlers: handlers in reverse order of
-   registration (one registered by a handler runs next), then every stdio
-   stream flushed, then the whole thread group ends. */
+   registration (one registered by a handler runs next), each taken off
+   the list under the lock so that two threads calling exit run each only
+   once, then every stdio stream flushed, then the whole thread group
+   ends. */
 void exit(int status)
 {
-	while (atexit_count > 0)
-		atexit_handlers[--atexit_count]();
+	for (;;) {
+		void (*handler)(void) = NULL;
+
+		lll_lock(&atexit_lock, LLL_PRIVATE);
+		if (atexit_count > 0)
+			handler = atexit_handlers[--atexit_count];
+		lll_unlock(&atexit_lock, LLL_PRIVATE);
+		if (handler == NULL)
+			break;
+		handler();
+	}
 	if (_IO_cleanup)
 		_IO_cleanup();
 	_exit(status);
@@ -320,8 +338,11 @@ char *getenv(const char *name)
 static int32_t rand_state[RAND_DEG];
 static int rand_front, rand_rear;
 static int rand_seeded;
+static int rand_lock;           /* glibc's random() takes a lock too */
 
-void srand(unsigned int seed)
+static int random_unlocked(void);
+
+static void srandom_unlocked(unsigned int seed)
 {
 	int32_t word;
 	int i;
@@ -343,15 +364,15 @@ void srand(unsigned int seed)
 	rand_rear = 0;
 	rand_seeded = 1;
 	for (i = 0; i < RAND_DEG * 10; i++)
-		rand();
+		random_unlocked();
 }
 
-int rand(void)
+static int random_unlocked(void)
 {
 	uint32_t value;
 
 	if (!rand_seeded)
-		srand(1);
+		srandom_unlocked(1);
 	value = (uint32_t)rand_state[rand_front] + (uint32_t)rand_state[rand_rear];
 	rand_state[rand_front] = (int32_t)value;
 	if (++rand_front >= RAND_DEG) {
@@ -361,4 +382,21 @@ int rand(void)
 		rand_rear = 0;
 	}
 	return (int)(value >> 1);
+}
+
+void srand(unsigned int seed)
+{
+	lll_lock(&rand_lock, LLL_PRIVATE);
+	srandom_unlocked(seed);
+	lll_unlock(&rand_lock, LLL_PRIVATE);
+}
+
+int rand(void)
+{
+	int r;
+
+	lll_lock(&rand_lock, LLL_PRIVATE);
+	r = random_unlocked();
+	lll_unlock(&rand_lock, LLL_PRIVATE);
+	return r;
 }

@@ -3,6 +3,7 @@
    function, the comment says which glibc picks and whether we follow it. */
 #include <errno.h>
 #include <limits.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -11,6 +12,7 @@
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <time.h>
+#include "pthreadP.h"
 #include "sysdep.h"
 
 /* From <signal.h>, which arrives with signal support. */
@@ -124,14 +126,60 @@ void _exit(int status)
 	}
 }
 
+/* What fork() does around the clone for the rest of the library: a lock
+   held by another thread at the moment of the fork would be held for ever
+   in the child, where that thread does not exist.  So malloc's lock is
+   taken before and released (parent) or reset (child) after, the stdio
+   locks are reset in the child, and the thread bookkeeping starts afresh
+   there (glibc's fork.c does the same).  These do-nothing versions stand in
+   for those of malloc.c, stdio.c and pthread_create.c in a program that
+   does not link them; when it does, their definitions replace these. */
+__attribute__((__weak__)) void __malloc_fork_lock_parent(void)
+{
+}
+
+__attribute__((__weak__)) void __malloc_fork_unlock_parent(void)
+{
+}
+
+__attribute__((__weak__)) void __malloc_fork_unlock_child(void)
+{
+}
+
+__attribute__((__weak__)) void __stdio_fork_child(void)
+{
+}
+
+__attribute__((__weak__)) void __nptl_fork_child(void)
+{
+}
+
 /* glibc's fork() is clone(CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID |
-   SIGCHLD) with the thread descriptor's tid as the child tid pointer.  There
-   is no thread descriptor until threads arrive, so this is the plain
-   clone(SIGCHLD): a copy of the process that signals its parent on exit.
+   SIGCHLD) with the calling thread's tid word as the child tid pointer:
+   the kernel writes the child's tid into the child's copy of the word, so
+   the thread descriptor is right in the child from its first instruction.
    i386 clone takes (flags, stack, parent_tid, tls, child_tid). */
 pid_t fork(void)
 {
-	return (pid_t)__syscall_ret(__syscall5(SYS_clone, SIGCHLD, 0, 0, 0, 0));
+	struct pthread *self = THREAD_SELF;
+	long r;
+
+	__malloc_fork_lock_parent();
+	r = __syscall5(SYS_clone, CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID | SIGCHLD, 0, 0, 0,
+	               (long)&self->tid);
+	if (r == 0) {
+		/* The kernel does not copy the robust list registration. */
+		self->robust_head.list_op_pending = NULL;
+		if (__nptl_set_robust_list_avail)
+			__syscall2(SYS_set_robust_list, (long)&self->robust_head,
+			           sizeof self->robust_head);
+		__malloc_fork_unlock_child();
+		__stdio_fork_child();
+		__nptl_fork_child();
+	} else {
+		__malloc_fork_unlock_parent();
+	}
+	return (pid_t)__syscall_ret(r);
 }
 
 /* glibc's wait() and waitpid() are wait4() with no resource usage. */
