@@ -22,7 +22,9 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 figure() { sed -n "s/.* \([0-9][0-9.]*\) $1.*/\1/p" | head -1; }
 one() {   # one(unit, command...): the median of $runs runs of the command's figure
     local unit=$1; shift
-    for _ in $(seq "$runs"); do "$@" 2>/dev/null | figure "$unit"; done | median
+    local m
+    m=$(for _ in $(seq "$runs"); do "$@" 2>/dev/null | figure "$unit"; done | median)
+    echo "${m:--}"   # "-": the system could not run it (qemu-user refuses CLONE_VM without CLONE_THREAD)
 }
 row() {   # row(title, unit, program, args...)
     local title=$1 unit=$2 prog=$3; shift 3
@@ -48,5 +50,22 @@ row "syscall(SYS_getppid)" ns bench_getppid
 row "fork+exit+wait" us bench_fork_exit_wait
 row "vfork+exit+wait" us bench_vfork_exit_wait
 for m in 1 16 64; do row "fork after touching $m MiB" ms bench_fork_touch "$m" 50; done
-row "pipe ping-pong (2 switches)" us bench_pipe_pingpong
+# 20000 iterations: long enough for the JVM's compilers to have warmed the kernel up.
+row "clone(CLONE_VM)+exit+wait" us bench_clone_vm_wait 20000
+row "pthread_create+join" us bench_pthread_create_join 20000
+row "pipe ping-pong, 2 processes" us bench_pipe_pingpong
+row "pipe ping-pong, 2 threads" us bench_thread_pipe_pingpong
 row "sched_yield ping-pong" ns bench_yield_pingpong
+
+# Why a thread switch is cheaper: the kernel's own counters for the two ping-pongs (--stats).
+counters() {   # counters(title, program): switches, TLB flushes and fills per round trip
+    ./minikernel run --clock host --stats "$bin/$2" 20000 2>&1 >/dev/null | awk -v t="$1" '
+        /context switches/ {cs=$3} /new mm/ {nm=$4} /TLB flushes/ {fl=$3} /TLB fills/ {fi=$3}
+        END {gsub(",","",cs); gsub(",","",nm); gsub(",","",fl); gsub(",","",fi)
+             printf "%-28s %8.2f switches, %5.2f with an mm change, %5.2f TLB flushes, %6.2f TLB fills\n",
+                    t, cs/20000, nm/20000, fl/20000, fi/20000}'
+}
+echo
+echo "== kernel counters per round trip (minikernel --stats, 20000 round trips)"
+counters "pipe ping-pong, processes:" bench_pipe_pingpong
+counters "pipe ping-pong, threads:" bench_thread_pipe_pingpong
