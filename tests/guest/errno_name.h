@@ -41,6 +41,12 @@ static const char *errno_name(int e)
     case ENAMETOOLONG: return "ENAMETOOLONG";
     case EOVERFLOW: return "EOVERFLOW";
     case ENOSYS: return "ENOSYS";
+    case EBUSY: return "EBUSY";
+    case EDEADLK: return "EDEADLK";
+    case EIDRM: return "EIDRM";
+    case ETIMEDOUT: return "ETIMEDOUT";
+    case EOWNERDEAD: return "EOWNERDEAD";
+    case ENOTRECOVERABLE: return "ENOTRECOVERABLE";
     default:
         snprintf(other, sizeof other, "%d", e);
         return other;

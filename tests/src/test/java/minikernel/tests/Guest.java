@@ -74,10 +74,22 @@ public final class Guest {
 
     /**
      * The program, or the end of the test when it was not built: a missing glibc build is skipped
-     * (the host lacks gcc-multilib), a missing ours build fails (the userland SDK is part of the project).
+     * (the host lacks gcc-multilib), and so is an ours build that tests/guest/Makefile skipped because
+     * the userland SDK lacks a header or function it needs (ours/NAME.skipped says which); any other
+     * missing ours build fails (the userland SDK is part of the project).
      */
     public Path requireProgram(String build, String name) {
         Path program = program(build, name);
+        Path skipped = program.resolveSibling(name + ".skipped");
+        if (build.equals("ours") && Files.isRegularFile(skipped)) {
+            String why;
+            try {
+                why = Files.readString(skipped).strip();
+            } catch (IOException e) {
+                why = e.getMessage();
+            }
+            Assumptions.abort(program + " was not built: " + why + " (tests/guest/Makefile skips it until then)");
+        }
         if (Files.isExecutable(program)) {
             return program;
         }

@@ -14,36 +14,42 @@ import java.util.stream.Stream;
  * @param exitStatus   the expected status: the exit code, or 128 + signal (139 SIGSEGV, 132 SIGILL, 136 SIGFPE)
  * @param qemuMisses   line prefixes whose value qemu-i386 gets differently from Linux, left out when
  *                     comparing with qemu (qemu is a second opinion, Linux the oracle)
+ * @param qemuCannot   why qemu-i386 cannot run the program at all (it hangs or dies there), or null
  * @param build        {@code ours} or {@code glibc}
  */
 public record GuestCase(String label, String program, List<String> args, String stdin, int exitStatus,
-                        List<String> qemuMisses, String build) {
+                        List<String> qemuMisses, String qemuCannot, String build) {
 
     /** A row for both builds, with no input, expecting exit status 0 and agreement with qemu. */
     public static GuestCase of(String program, String... args) {
-        return new GuestCase(program, program, List.of(args), "", 0, List.of(), null);
+        return new GuestCase(program, program, List.of(args), "", 0, List.of(), null, null);
     }
 
     public GuestCase named(String newLabel) {
-        return new GuestCase(newLabel, program, args, stdin, exitStatus, qemuMisses, build);
+        return new GuestCase(newLabel, program, args, stdin, exitStatus, qemuMisses, qemuCannot, build);
     }
 
     public GuestCase exits(int status) {
-        return new GuestCase(label, program, args, stdin, status, qemuMisses, build);
+        return new GuestCase(label, program, args, stdin, status, qemuMisses, qemuCannot, build);
     }
 
     public GuestCase input(String text) {
-        return new GuestCase(label, program, args, text, exitStatus, qemuMisses, build);
+        return new GuestCase(label, program, args, text, exitStatus, qemuMisses, qemuCannot, build);
     }
 
     public GuestCase qemuDiffersOn(String... linePrefixes) {
-        return new GuestCase(label, program, args, stdin, exitStatus, List.of(linePrefixes), build);
+        return new GuestCase(label, program, args, stdin, exitStatus, List.of(linePrefixes), qemuCannot, build);
+    }
+
+    /** qemu-i386 cannot run this program (the reason is the skip message): no comparison with it. */
+    public GuestCase qemuCannotRun(String reason) {
+        return new GuestCase(label, program, args, stdin, exitStatus, qemuMisses, reason, build);
     }
 
     /** This row once per build. */
     public Stream<GuestCase> inEachBuild() {
         return Guest.BUILDS.stream()
-                .map(b -> new GuestCase(label, program, args, stdin, exitStatus, qemuMisses, b));
+                .map(b -> new GuestCase(label, program, args, stdin, exitStatus, qemuMisses, qemuCannot, b));
     }
 
     /** The signal name a fault status stands for, or null when the status is an ordinary exit. */

@@ -85,7 +85,43 @@ final class GuestCases {
                 GuestCase.of("rlimits").qemuDiffersOn("mmap of 256 MiB:"),
                 GuestCase.of("nice_share"),
                 GuestCase.of("fork_bomb"),
-                GuestCase.of("sleep_yield"));
+                GuestCase.of("sleep_yield"),
+                // Threads: pthread programs (the ours build waits for the userland's <pthread.h>: until
+                // then tests/guest/Makefile skips it and so do the tests), then the kernel's side alone
+                // through raw clone, futex, set_robust_list and ipc calls, which build both ways.
+                GuestCase.of("threads_shared"),
+                GuestCase.of("mutex_counter"),
+                GuestCase.of("tls_errno"),
+                GuestCase.of("thread_ids"),
+                GuestCase.of("thread_exit"),
+                GuestCase.of("thread_exit", "join-main").named("thread_exit_join_main"),
+                GuestCase.of("thread_exit", "exit-from-thread").named("thread_exit_exit_from_thread").exits(3),
+                GuestCase.of("detached"),
+                GuestCase.of("condvar_pc"),
+                GuestCase.of("fork_in_thread"),
+                GuestCase.of("exec_from_thread"),
+                GuestCase.of("robust_mutex").qemuCannotRun("qemu-i386 7.2 has no robust futex lists"
+                        + " (set_robust_list is ENOSYS), so the next locker of a dead owner's mutex sleeps forever"),
+                GuestCase.of("futex_raw"),
+                GuestCase.of("futex_requeue"),
+                GuestCase.of("futex_wake_op"),
+                GuestCase.of("robust_list_raw").qemuCannotRun("qemu-i386 7.2 has no robust futex lists"
+                        + " (set_robust_list is ENOSYS)"),
+                // qemu-i386 keeps one GDT for all its threads (a CLONE_SETTLS entry is everybody's) and
+                // checks no entry number, has no clone3 (ENOSYS), and runs a CLONE_VM clone that is not a
+                // thread as fork.
+                GuestCase.of("clone_raw").qemuDiffersOn("clone: the parent's entry",
+                        "clone: the parent's get_thread_area", "clone: CLONE_SETTLS with entry 5", "clone3",
+                        "CLONE_VM|CLONE_CHILD_SETTID: the child", "CLONE_VM|CLONE_CHILD_SETTID: memory"),
+                // qemu-i386 refuses CLONE_VM without CLONE_THREAD and friends (EINVAL) unless with CLONE_VFORK,
+                // which it runs as fork, and runs other clones that are not threads as fork (CLONE_FILES too).
+                GuestCase.of("clone_sharing").qemuDiffersOn("CLONE_VM", "CLONE_FILES alone", "FAIL: clone"),
+                // The same CLONE_VM refusal; and qemu-i386 strips IPC_64 from the direct semctl's command.
+                GuestCase.of("sysv_sem_undo").qemuDiffersOn("CLONE_VM without CLONE_SYSVSEM", "CLONE_VM|CLONE_SYSVSEM",
+                        "semctl GETVAL | IPC_64"),
+                // qemu-i386 refuses clone(CLONE_NEWUTS) (unshare passes through). Run as another user than
+                // root, the program prints only that it skipped.
+                GuestCase.of("uts_namespace").qemuDiffersOn("clone(CLONE_NEWUTS)"));
     }
 
     private static String longText() {

@@ -21,7 +21,7 @@ public final class Tls {
 
     /** set_thread_area(u_info). */
     public static long setThreadArea(Task current, long uInfo) {
-        long r = setThreadAreaFor(current, current, uInfo);
+        long r = setThreadAreaFor(current, current, uInfo, true);
         if (r == 0) {
             current.kernel().cpu().loadTls(current.tls());
         }
@@ -30,9 +30,10 @@ public final class Tls {
 
     /**
      * do_set_thread_area() for {@code target}: the calling task's own, or a child being created
-     * with CLONE_SETTLS (whose user_desc is read from the caller's memory).
+     * with CLONE_SETTLS (whose user_desc is read from the caller's memory). Only set_thread_area
+     * may ask for a free entry with -1 ({@code canAllocate}); for clone the entry must be given.
      */
-    public static long setThreadAreaFor(Task current, Task target, long uInfo) {
+    public static long setThreadAreaFor(Task current, Task target, long uInfo, boolean canAllocate) {
         UserAccess ua = current.kernel().userAccess();
         byte[] d = new byte[USER_DESC_SIZE];
         if (!ua.copyFromUser(current.mm(), uInfo, d, 0, d.length)) {
@@ -42,7 +43,7 @@ public final class Tls {
         long base = word(d, 4) & 0xffffffffL;
         int limit = word(d, 8);
         int bits = word(d, 12);
-        if (entry == -1) {
+        if (entry == -1 && canAllocate) {
             entry = freeEntry(target);
             if (entry < 0) {
                 return Errno.ESRCH.negative();

@@ -80,6 +80,10 @@ public final class Fork {
         long exitSignal = bb.getLong(32), stack = bb.getLong(40), stackSize = bb.getLong(48), tls = bb.getLong(56);
         long setTidSize = size >= 80 ? bb.getLong(72) : 0, cgroup = size >= 88 ? bb.getLong(80) : 0;
         // pidfd is read only with CLONE_PIDFD (refused below): glibc fills it with &pd->tid anyway.
+        // clone3_args_valid(): a thread or a CLONE_PARENT sibling signals no one at exit.
+        if ((flags & (CLONE_THREAD.bit | CLONE_PARENT.bit)) != 0 && exitSignal != 0) {
+            return Errno.EINVAL.negative();
+        }
         if ((flags & CSIGNAL) != 0 || exitSignal > Signal.NSIG || (flags >>> 32) != 0 || setTidSize != 0
                 || cgroup != 0 || (stack == 0) != (stackSize == 0)) {
             return Errno.EINVAL.negative();
@@ -164,10 +168,10 @@ public final class Fork {
             return Errno.ENOMEM;
         }
         copyNamespaces(flags, current, p);
-        CpuContext context = copyThread(args, current, p);
-        if (context == null) {
+        long tlsError = copyThread(args, current, p);
+        if (tlsError != 0) {
             undo(p, Stage.THREAD);
-            return Errno.EFAULT;
+            return Errno.of((int) -tlsError);
         }
         int pid = kernel.pids().alloc();
         if (pid < 0) {
@@ -308,12 +312,15 @@ public final class Fork {
     /**
      * copy_thread() (arch/x86/kernel/process.c): the child's registers are the parent's at the
      * system call, except EAX = 0 (clone returns 0 in the child) and ESP = the new stack if one
-     * was given; CLONE_SETTLS installs the TLS descriptor the parent passed.
+     * was given; CLONE_SETTLS installs the TLS descriptor the parent passed. Returns 0 or -errno.
      */
-    private static CpuContext copyThread(CloneArgs args, Task current, Task p) {
+    private static long copyThread(CloneArgs args, Task current, Task p) {
         Kernel kernel = current.kernel();
-        if (CLONE_SETTLS.in(args.flags()) && Tls.setThreadAreaFor(current, p, args.tls()) != 0) {
-            return null;
+        if (CLONE_SETTLS.in(args.flags())) {
+            long r = Tls.setThreadAreaFor(current, p, args.tls(), false);
+            if (r != 0) {
+                return r;       // EFAULT for a bad pointer, EINVAL for a bad entry or descriptor
+            }
         }
         CpuContext context = kernel.cpu().copyCurrentContext();
         kernel.cpu().setContextReg(context, UcConst.EAX, 0);
@@ -321,6 +328,6 @@ public final class Fork {
             kernel.cpu().setContextReg(context, UcConst.ESP, args.stack());
         }
         p.setContext(context);
-        return context;
+        return 0;
     }
 }

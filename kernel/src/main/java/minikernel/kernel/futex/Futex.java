@@ -44,7 +44,12 @@ public final class Futex {
         }
     }
 
-    private record PrivateKey(MmStruct mm, long address) {
+    /**
+     * A word in one address space. {@code mmShared} is Linux's FUT_OFF_MMSHARED: a futex used
+     * without FUTEX_PRIVATE_FLAG on private memory gets this key with the flag set, so private and
+     * shared operations on one word never meet (glibc's join and robust wakes are shared ones).
+     */
+    private record PrivateKey(MmStruct mm, long address, boolean mmShared) {
     }
 
     private record SharedKey(Shmem object, long offset) {
@@ -66,7 +71,7 @@ public final class Futex {
                 return new SharedKey(vma.shmem(), address - vma.start() + vma.fileOffset());
             }
         }
-        return new PrivateKey(mm, address);
+        return new PrivateKey(mm, address, !privateFlag);
     }
 
     /** futex_wait_setup(): queue {@code task} on {@code key}; the caller then puts it to sleep. */

@@ -32,7 +32,8 @@ public final class FutexSyscalls {
         int cmd = op & ~(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME);
         boolean privateFlag = (op & FUTEX_PRIVATE_FLAG) != 0;
         boolean realtime = (op & FUTEX_CLOCK_REALTIME) != 0;
-        if (realtime && cmd != FUTEX_WAIT && cmd != FUTEX_WAIT_BITSET) {
+        // Only the absolute waits take a clock (Linux's do_futex; FUTEX_WAIT's timeout is relative).
+        if (realtime && cmd != FUTEX_WAIT_BITSET) {
             return Errno.ENOSYS.negative();
         }
         if ((uaddr & 3) != 0) {

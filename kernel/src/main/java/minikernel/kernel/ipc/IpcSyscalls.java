@@ -22,10 +22,11 @@ public final class IpcSyscalls {
             case SEMTIMEDOP -> semtimedop(current, first, ptr, second, fifth, false);
             case SEMGET -> sem.semget((int) first, (int) second, (int) third);
             case SEMCTL -> {
-                // The union semun arrives by reference here (the direct semctl takes it by value).
+                // The union semun arrives by reference here (the direct semctl takes it by value),
+                // and IPC_64 in the command only says which struct layout (ipc_parse_version).
                 long arg = ptr == 0 ? 0 : current.kernel().userAccess().getUser32(current.mm(), ptr);
                 yield arg == Long.MIN_VALUE ? Errno.EFAULT.negative()
-                        : sem.semctl(current, (int) first, (int) second, (int) third, arg);
+                        : sem.semctl(current, (int) first, (int) second, (int) third & ~Sem.IPC_64, arg);
             }
             default -> Errno.ENOSYS.negative();
         };

@@ -22,7 +22,8 @@ public final class Sem {
     static final int SEMMSL = 32000, SEMOPM = 500, SEMVMX = 32767;
 
     private final Map<Integer, SemSet> sets = new HashMap<>();
-    private final Set<Integer> removed = new HashSet<>();
+    /** Tasks that were blocked in semop on a set when it was removed: their semop fails with EIDRM. */
+    private final Set<Task> removedUnder = new HashSet<>();
     private final Set<SemUndoList> undoLists = new HashSet<>();
     private final Scheduler scheduler;
     private int nextId;
@@ -57,8 +58,9 @@ public final class Sem {
         return s.id;
     }
 
+    /** ipc_obtain_object_check(): an id that names no set (never made, or removed) is EINVAL. */
     private long find(int id) {
-        return sets.containsKey(id) ? id : removed.contains(id) ? Errno.EIDRM.negative() : Errno.EINVAL.negative();
+        return sets.containsKey(id) ? id : Errno.EINVAL.negative();
     }
 
     /**
@@ -71,6 +73,9 @@ public final class Sem {
         }
         if (nsops > SEMOPM) {
             return Errno.E2BIG.negative();
+        }
+        if (removedUnder.remove(current)) {
+            return Errno.EIDRM.negative();      // woken because the set went away while we slept
         }
         long found = find(semid);
         if (found < 0) {
@@ -134,7 +139,6 @@ public final class Sem {
 
     /** semctl(2); {@code arg} is the union semun's value (an int, or a pointer for GETALL/SETALL). */
     public long semctl(Task current, int semid, int semnum, int cmd, long arg) {
-        cmd &= ~IPC_64;
         long found = find(semid);
         if (found < 0) {
             return found;
@@ -148,7 +152,7 @@ public final class Sem {
         switch (cmd) {
             case IPC_RMID -> {
                 sets.remove(semid);
-                removed.add(semid);
+                removedUnder.addAll(set.blocked.keySet());
                 for (SemUndoList u : undoLists) {
                     u.forget(semid, -1);
                 }
@@ -242,6 +246,7 @@ public final class Sem {
 
     /** Forgets a task that was waiting (it exited while asleep in semop). */
     public void forgetWaiter(Task t) {
+        removedUnder.remove(t);
         for (SemSet s : sets.values()) {
             s.blocked.remove(t);
         }
