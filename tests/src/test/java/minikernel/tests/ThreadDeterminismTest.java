@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -17,15 +16,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * wakes, tids included). A different seed is a different interleaving, and every one of them must
  * still give the answer native Linux gives: the programs print only what holds in any interleaving.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ThreadDeterminismTest {
+class ThreadDeterminismTest extends SeedReplayTest {
 
-    private static final List<String> SEEDED = List.of("--seed", "7");
     private static final List<Integer> OTHER_SEEDS = List.of(1, 2, 3);
 
-    private final Guest guest = Guest.fromSystemProperties();
-
-    Stream<GuestCase> sameSeedCases() {
+    @Override
+    Stream<GuestCase> cases() {
         return Stream.of(
                         GuestCase.of("mutex_counter"),
                         GuestCase.of("condvar_pc"),
@@ -44,32 +40,6 @@ class ThreadDeterminismTest {
                         GuestCase.of("futex_wake_op"),
                         GuestCase.of("clone_raw"))
                 .flatMap(GuestCase::inEachBuild);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("sameSeedCases")
-    void sameSeedSameOutput(GuestCase c) throws Exception {
-        var program = guest.requireProgram(c.build(), c.program());
-        GuestRun first = guest.runMinikernel(program, c.args(), c.stdin(), SEEDED);
-        GuestRun second = guest.runMinikernel(program, c.args(), c.stdin(), SEEDED);
-        assertAll(
-                () -> assertEquals(c.exitStatus(), first.exitStatus(), "exit status\n" + first.describe()),
-                () -> assertEquals(first.stdout(), second.stdout(),
-                        "two runs with the same seed printed differently\n" + first.describe() + "\n" + second.describe()));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("sameSeedCases")
-    void sameSeedSameTrace(GuestCase c) throws Exception {
-        var program = guest.requireProgram(c.build(), c.program());
-        List<String> traced = Stream.concat(Stream.of("--trace"), SEEDED.stream()).toList();
-        GuestRun first = guest.runMinikernel(program, c.args(), c.stdin(), traced);
-        GuestRun second = guest.runMinikernel(program, c.args(), c.stdin(), traced);
-        assertAll(
-                () -> assertEquals(c.exitStatus(), first.exitStatus(), "exit status\n" + first.describe()),
-                () -> assertEquals(first.stderr(), second.stderr(),
-                        "two traced runs with the same seed made different system calls\n"
-                                + first.describe() + "\n" + second.describe()));
     }
 
     /**
