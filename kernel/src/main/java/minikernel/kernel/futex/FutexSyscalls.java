@@ -83,7 +83,7 @@ public final class FutexSyscalls {
         }
         long deadline = -1;
         if (utime != 0) {
-            long[] ts = timespec(ua, current, utime, time64);
+            long[] ts = minikernel.kernel.time.Time.getTimespec(current, utime, time64);
             if (ts == null) {
                 return Errno.EFAULT.negative();
             }
@@ -179,18 +179,5 @@ public final class FutexSyscalls {
             woken += futex.wake(Futex.key(current.mm(), uaddr2, privateFlag), wake2, -1);
         }
         return woken;
-    }
-
-    private static long[] timespec(UserAccess ua, Task current, long tp, boolean time64) {
-        if (time64) {
-            byte[] b = new byte[16];
-            if (!ua.copyFromUser(current.mm(), tp, b, 0, 16)) {
-                return null;
-            }
-            java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-            return new long[]{bb.getLong(0), bb.getLong(8)};
-        }
-        long s = ua.getUser32(current.mm(), tp), ns = ua.getUser32(current.mm(), tp + 4);
-        return s == Long.MIN_VALUE || ns == Long.MIN_VALUE ? null : new long[]{(int) s, (int) ns};
     }
 }

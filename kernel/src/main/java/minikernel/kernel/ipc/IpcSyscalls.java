@@ -47,7 +47,7 @@ public final class IpcSyscalls {
     private static long semtimedop(Task current, long semid, long sops, long nsops, long timeout, boolean time64) {
         long deadline = -1;
         if (timeout != 0) {
-            long[] ts = readTimespec(current, timeout, time64);
+            long[] ts = minikernel.kernel.time.Time.getTimespec(current, timeout, time64);
             if (ts == null) {
                 return Errno.EFAULT.negative();
             }
@@ -64,19 +64,5 @@ public final class IpcSyscalls {
             current.setSyscallStart(null);
         }
         return r;
-    }
-
-    private static long[] readTimespec(Task current, long tp, boolean time64) {
-        var ua = current.kernel().userAccess();
-        if (time64) {
-            byte[] b = new byte[16];
-            if (!ua.copyFromUser(current.mm(), tp, b, 0, 16)) {
-                return null;
-            }
-            var bb = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-            return new long[]{bb.getLong(0), bb.getLong(8)};
-        }
-        long s = ua.getUser32(current.mm(), tp), ns = ua.getUser32(current.mm(), tp + 4);
-        return s == Long.MIN_VALUE || ns == Long.MIN_VALUE ? null : new long[]{(int) s, (int) ns};
     }
 }

@@ -150,8 +150,12 @@ public final class Time {
                 : ua.putUser32s(current.mm(), tp, sec, nsec);
     }
 
-    /** {seconds, nanoseconds} from a timespec in user memory, or null on a bad pointer. */
-    private static long[] getTimespec(Task current, long tp, boolean time64) {
+    /**
+     * get_timespec64() / get_old_timespec32(): {seconds, nanoseconds} from a struct timespec in
+     * user memory (64-bit fields for the *_time64 calls, 32-bit ones otherwise), or null on a bad
+     * pointer.
+     */
+    public static long[] getTimespec(Task current, long tp, boolean time64) {
         UserAccess ua = current.kernel().userAccess();
         if (time64) {
             byte[] b = new byte[16];
