@@ -48,6 +48,9 @@ public final class Kernel implements AutoCloseable {
     private final long swapperPgd;
     private final HostConsoleFile[] console;
     private final minikernel.kernel.fs.RootFs rootFs;
+    private final minikernel.kernel.fs.MountNamespace mounts;
+    private final minikernel.kernel.fs.Cred cred;
+    private int lastAnonDev;
     private final minikernel.kernel.futex.Futex futex;
     private int lastInode = 1000;
     private final minikernel.kernel.sched.Nsproxy initNsproxy = minikernel.kernel.sched.Nsproxy.initial();
@@ -81,6 +84,7 @@ public final class Kernel implements AutoCloseable {
         futex = new minikernel.kernel.futex.Futex(scheduler);
         sem = new minikernel.kernel.ipc.Sem(scheduler);
         rootFs = config.rootFs();
+        cred = new minikernel.kernel.fs.Cred(config.uid(), config.gid());
         syscalls = new SyscallDispatcher(this, config.trace());
         cpu.setSyscallHandler(syscalls);
         cpu.setPageFaultHandler((address, access) -> pageFault.handle(scheduler.current().mm(), address, access));
@@ -90,6 +94,48 @@ public final class Kernel implements AutoCloseable {
             new HostConsoleFile(fds[0], File.O_RDONLY, "/dev/console", userAccess),
             new HostConsoleFile(fds[1], File.O_WRONLY, "/dev/console", userAccess),
             new HostConsoleFile(fds[2], File.O_WRONLY, "/dev/console", userAccess)};
+        mounts = mountRoot();
+    }
+
+    /**
+     * mount_root() and the mounts every system has: the root filesystem at "/", then proc at
+     * /proc and, over a host root, the kernel's own /dev (where those directories exist).
+     */
+    private minikernel.kernel.fs.MountNamespace mountRoot() {
+        var ns = new minikernel.kernel.fs.MountNamespace(rootFs.fill(this), rootFs.readOnly());
+        var top = ns.root().rootPath();
+        if (rootFs.needsDevfs()) {
+            mountOn(ns, top, "dev", minikernel.kernel.fs.ramfs.RamFs.devfs(this));
+        }
+        mountOn(ns, top, "proc", minikernel.kernel.fs.proc.ProcFs.create(this));
+        return ns;
+    }
+
+    private static void mountOn(minikernel.kernel.fs.MountNamespace ns, minikernel.kernel.fs.Path top, String name,
+                                minikernel.kernel.fs.SuperBlock sb) {
+        try {
+            var d = top.dentry().lookup(name);
+            if (d != null && d.inode().isDirectory()) {
+                ns.mount(sb, new minikernel.kernel.fs.Path(top.mnt(), d), false);
+            }
+        } catch (minikernel.kernel.fs.VfsError e) {
+            // the directory cannot be looked up (host permissions): nothing is mounted there
+        }
+    }
+
+    /** The mount namespace every task shares. */
+    public minikernel.kernel.fs.MountNamespace mounts() {
+        return mounts;
+    }
+
+    /** The credentials every task runs with: the host user's uid and gid (setuid is not supported). */
+    public minikernel.kernel.fs.Cred cred() {
+        return cred;
+    }
+
+    /** get_anon_bdev(): a device number 0:N for a filesystem with no device (ramfs, proc). */
+    public long nextAnonDev() {
+        return minikernel.kernel.fs.Kstat.encodeDev(0, ++lastAnonDev);
     }
 
     /** The counters now (see {@link Stats}). */
@@ -163,7 +209,13 @@ public final class Kernel implements AutoCloseable {
         t.setParent(parent);
         t.setSignal(new minikernel.kernel.signal.SignalStruct(new minikernel.kernel.sys.Rlimits(), 1, 1));
         t.setExitSignal(minikernel.kernel.signal.Signal.SIGCHLD.number);
-        t.setFs(new FsStruct("/", config.cwd(), 022));
+        minikernel.kernel.fs.Path root = mounts.root().rootPath();
+        t.setFs(new FsStruct(root, root, 022));
+        try {
+            t.fs().setPwd(minikernel.kernel.fs.Namei.lookup(t, config.cwd()));
+        } catch (minikernel.kernel.fs.VfsError e) {
+            // the configured directory is not reachable from this root: start at "/"
+        }
         FilesStruct files = new FilesStruct();
         for (int fd = 0; fd < console.length; fd++) {
             files.install(fd, console[fd].get(), false);

@@ -8,7 +8,6 @@ import minikernel.kernel.exec.Executable;
 import minikernel.kernel.fs.ImageRootFs;
 import minikernel.kernel.fs.Initramfs;
 import minikernel.kernel.fs.InitramfsException;
-import minikernel.kernel.fs.RootFs;
 
 /** The default root image embedded in the jar, as a root filesystem. */
 final class RootImage {
@@ -23,11 +22,14 @@ final class RootImage {
         }
     }
 
-    /** A regular file of {@code fs} as an executable, if there is one at {@code path}. */
-    static Optional<Executable> executable(RootFs fs, String path) throws IOException {
-        if (!(fs.lookup(path) instanceof RootFs.Node.RegularFile)) {
-            return Optional.empty();
+    /** The regular file at {@code path} in the image, as an executable, if there is one. */
+    static Optional<Executable> executable(ImageRootFs image, String path) {
+        String name = path.startsWith("/") ? path.substring(1) : path;
+        for (Initramfs.Entry e : image.entries()) {
+            if (e.path().equals(name) && e.type() == minikernel.kernel.fs.CpioFileType.REGULAR) {
+                return Optional.of(new Executable(path, e.data()));
+            }
         }
-        return Optional.of(new Executable(path, fs.read(path)));
+        return Optional.empty();
     }
 }

@@ -152,6 +152,16 @@ public final class HostConsoleFile extends File {
         return true;
     }
 
+    @Override
+    public long writeKernel(Task current, byte[] b, int len, boolean mayBlock) {
+        if (!writable()) {
+            return Errno.EBADF.negative();
+        }
+        MemorySegment native_ = host.buffer(len);
+        MemorySegment.copy(b, 0, native_, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, len);
+        return host.write(native_, len);
+    }
+
     /** Writes kernel text (printk) straight to the host descriptor behind this console. */
     public void printk(String line) {
         byte[] b = line.getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -161,7 +171,23 @@ public final class HostConsoleFile extends File {
     }
 
     @Override
-    public String path() {
+    protected String anonymousName() {
         return path;
+    }
+
+    /** poll: readable when the host descriptor has input (or this is an output side). */
+    @Override
+    public int poll(Task current) {
+        if (!readable()) {
+            return POLLOUT | POLLWRNORM;
+        }
+        return host.readable(0) ? POLLIN | POLLRDNORM : 0;
+    }
+
+    @Override
+    public void pollWait(java.util.List<minikernel.kernel.sched.WaitQueue> table) {
+        if (readable()) {
+            table.add(inputWaiters);
+        }
     }
 }

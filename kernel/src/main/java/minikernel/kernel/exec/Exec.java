@@ -1,13 +1,11 @@
 package minikernel.kernel.exec;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import minikernel.cpu.SegmentDescriptor;
 import minikernel.kernel.Kernel;
 import minikernel.kernel.fs.Namei;
-import minikernel.kernel.fs.RootFs;
 import minikernel.kernel.mm.MappedFile;
 import minikernel.kernel.mm.MmStruct;
 import minikernel.kernel.mm.UserAccess;
@@ -52,27 +50,54 @@ public final class Exec {
             return bad.negative();
         }
         String path = ((UserAccess.UserString.Ok) name).value();
-        Namei.Result r = Namei.lookup(current, path);
-        if (r instanceof Namei.Result.Failed f) {
-            return f.errno().negative();
-        }
-        Namei.Result.Found found = (Namei.Result.Found) r;
-        if (!(found.node() instanceof RootFs.Node.RegularFile file) || !file.executable()) {
-            return Errno.EACCES.negative();
-        }
-        byte[] bytes;
+        Executable exe;
         try {
-            bytes = current.kernel().rootFs().read(found.path());
-        } catch (IOException e) {
-            return Errno.EACCES.negative();
+            exe = openExec(current, path);
+        } catch (minikernel.kernel.fs.VfsError e) {
+            return e.negative();
         }
         try {
-            execve(current, new Executable(found.path(), bytes), argv, envp);
+            execve(current, exe, argv, envp);
         } catch (ExecException e) {
             return e.errno().negative();
         }
         current.kernel().cpu().stopAfterHook();
         return Syscall.NO_RETURN;
+    }
+
+    /**
+     * do_open_execat() and kernel_read_file(): the program must be a regular file the task may
+     * execute (EACCES otherwise: directories, devices, no x bit); its bytes are read whole.
+     */
+    private static Executable openExec(Task current, String name) {
+        minikernel.kernel.fs.Path p = Namei.lookup(current, name);
+        minikernel.kernel.fs.Inode inode = p.inode();
+        if (!inode.isRegular()) {
+            throw new minikernel.kernel.fs.VfsError(Errno.EACCES);
+        }
+        minikernel.kernel.fs.Permission.check(current.cred(), inode, minikernel.kernel.fs.Permission.MAY_EXEC);
+        minikernel.kernel.fs.File f = inode.open(p, minikernel.kernel.fs.File.O_RDONLY);
+        try {
+            long size = f.stat().size();
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new minikernel.kernel.fs.VfsError(Errno.EFBIG);
+            }
+            byte[] bytes = new byte[(int) size];
+            int done = 0;
+            while (done < bytes.length) {
+                long n = f.readAt(done, bytes, done, bytes.length - done);
+                if (n < 0) {
+                    throw new minikernel.kernel.fs.VfsError(Errno.of((int) -n) != null ? Errno.of((int) -n) : Errno.EIO);
+                }
+                if (n == 0) {
+                    break;
+                }
+                done += (int) n;
+            }
+            return new Executable(Namei.dPath(current, p), java.util.Arrays.copyOf(bytes, done));
+        } finally {
+            f.put();
+        }
     }
 
     /** copy_strings(): a NULL-terminated array of string pointers (a NULL array is empty). */

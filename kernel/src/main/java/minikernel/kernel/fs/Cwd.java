@@ -1,38 +1,62 @@
 package minikernel.kernel.fs;
 
 import java.nio.charset.StandardCharsets;
-import minikernel.kernel.mm.UserAccess;
 import minikernel.kernel.sched.Task;
 import minikernel.kernel.syscall.Errno;
 
-/** chdir(2) (fs/open.c), getcwd(2) (fs/d_path.c) and umask(2) (kernel/sys.c): the fs_struct's fields. */
+/**
+ * The fs_struct's system calls: chdir, fchdir, chroot (fs/open.c), getcwd (fs/d_path.c) and umask
+ * (kernel/sys.c).
+ */
 public final class Cwd {
     private Cwd() {
     }
 
+    /** chdir(2): the directory must exist and be searchable (EACCES), and be a directory (ENOTDIR). */
     public static long chdir(Task current, long pathname) {
-        UserAccess.UserString s = current.kernel().userAccess().strncpyFromUser(current.mm(), pathname, Namei.PATH_MAX);
-        if (s instanceof UserAccess.UserString.Fault) {
-            return Errno.EFAULT.negative();
-        }
-        if (s instanceof UserAccess.UserString.TooLong) {
-            return Errno.ENAMETOOLONG.negative();
-        }
-        Namei.Result r = Namei.lookup(current, ((UserAccess.UserString.Ok) s).value());
-        if (r instanceof Namei.Result.Failed f) {
-            return f.errno().negative();
-        }
-        Namei.Result.Found found = (Namei.Result.Found) r;
-        if (!(found.node() instanceof RootFs.Node.Directory)) {
-            return Errno.ENOTDIR.negative();
-        }
-        current.fs().setPwd(found.path());
+        Path p = Namei.lookup(current, Namei.AT_FDCWD, Namei.getname(current, pathname),
+                Namei.LOOKUP_FOLLOW | Namei.LOOKUP_DIRECTORY, false);
+        Permission.check(current.cred(), p.inode(), Permission.MAY_EXEC);
+        current.fs().setPwd(p);
         return 0;
     }
 
-    /** getcwd(2): the path and its NUL; ERANGE if it does not fit; returns the length with the NUL. */
+    /** fchdir(2): to the directory an open descriptor names. */
+    public static long fchdir(Task current, long fd) {
+        File f = current.files().get((int) fd);
+        if (f == null) {
+            return Errno.EBADF.negative();
+        }
+        if (f.path() == null || !f.inode().isDirectory()) {
+            return Errno.ENOTDIR.negative();
+        }
+        Permission.check(current.cred(), f.inode(), Permission.MAY_EXEC);
+        current.fs().setPwd(f.path());
+        return 0;
+    }
+
+    /** chroot(2): only root may; the working directory is left where it is, as on Linux. */
+    public static long chroot(Task current, long pathname) {
+        Path p = Namei.lookup(current, Namei.AT_FDCWD, Namei.getname(current, pathname),
+                Namei.LOOKUP_FOLLOW | Namei.LOOKUP_DIRECTORY, false);
+        Permission.check(current.cred(), p.inode(), Permission.MAY_EXEC);
+        if (!current.cred().isRoot()) {
+            return Errno.EPERM.negative();
+        }
+        current.fs().setRoot(p);
+        return 0;
+    }
+
+    /**
+     * getcwd(2): the working directory's name from the task's root, with its NUL; ERANGE if it does
+     * not fit; returns the length with the NUL. An unlinked directory is ENOENT, as on Linux.
+     */
     public static long getcwd(Task current, long buf, long size) {
-        byte[] path = (current.fs().pwd() + "\0").getBytes(StandardCharsets.UTF_8);
+        Path pwd = current.fs().pwd();
+        if (pwd.dentry().deleted()) {
+            return Errno.ENOENT.negative();
+        }
+        byte[] path = (Namei.dPath(current, pwd) + "\0").getBytes(StandardCharsets.UTF_8);
         if (path.length > size) {
             return Errno.ERANGE.negative();
         }
@@ -42,7 +66,7 @@ public final class Cwd {
     /** umask(2): sets the mask, returns the old one. */
     public static long umask(Task current, long mask) {
         int old = current.fs().umask();
-        current.fs().setUmask((int) mask);
+        current.fs().setUmask((int) mask & 0777);
         return old;
     }
 }

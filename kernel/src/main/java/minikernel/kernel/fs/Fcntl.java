@@ -13,11 +13,10 @@ public final class Fcntl {
     private Fcntl() {
     }
 
-    /** RLIMIT_NOFILE: descriptors must stay below it (EMFILE/EBADF). */
-    static int nofile(Task t) {
+    /** RLIMIT_NOFILE, at most fs.nr_open: descriptors must stay below it (EMFILE/EBADF). */
+    public static int nofile(Task t) {
         long limit = t.rlimits().cur(Rlimits.RLIMIT_NOFILE);
-        return (int) Math.min(Long.compareUnsigned(limit, FilesStruct.NR_OPEN_DEFAULT) > 0
-                ? FilesStruct.NR_OPEN_DEFAULT : limit, FilesStruct.NR_OPEN_DEFAULT);
+        return (int) (Long.compareUnsigned(limit, FilesStruct.NR_OPEN) > 0 ? FilesStruct.NR_OPEN : limit);
     }
 
     public static long dup(Task current, long oldfd) {

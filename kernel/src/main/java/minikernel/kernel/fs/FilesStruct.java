@@ -8,11 +8,13 @@ import java.util.BitSet;
  * ({@link #dupFd}) whose slots point to the same {@link File}s, each with one more reference.
  */
 public final class FilesStruct {
-    /** RLIMIT_NOFILE's usual soft limit: descriptors 0..1023. */
-    public static final int NR_OPEN_DEFAULT = 1024;
+    /** The table's first size; it grows (expand_files) as higher descriptors are used. */
+    public static final int NR_OPEN_DEFAULT = 64;
+    /** sysctl fs.nr_open: no descriptor may be this high, whatever RLIMIT_NOFILE says. */
+    public static final int NR_OPEN = 1 << 20;
 
     private int count = 1;                               // tasks sharing this table
-    private final File[] fd = new File[NR_OPEN_DEFAULT];
+    private File[] fd = new File[NR_OPEN_DEFAULT];
     private final BitSet closeOnExec = new BitSet();
     private int highWater;                                // no descriptor above this is open
 
@@ -32,6 +34,7 @@ public final class FilesStruct {
     /** dup_fd(): a copy of the table; every open file gains a reference. */
     public FilesStruct dupFd() {
         FilesStruct copy = new FilesStruct();
+        copy.fd = new File[fd.length];
         for (int i = 0, last = maxFd(); i <= last; i++) {
             if (fd[i] != null) {
                 copy.fd[i] = fd[i].get();
@@ -59,8 +62,25 @@ public final class FilesStruct {
         return n >= 0 && n < fd.length ? fd[n] : null;
     }
 
+    /** The table's size now (what /proc/PID/status calls FDSize). */
+    public int size() {
+        return fd.length;
+    }
+
+    /** expand_files(): room for descriptor {@code n}, doubling the table. */
+    private void expand(int n) {
+        if (n >= fd.length) {
+            int size = fd.length;
+            while (size <= n) {
+                size *= 2;
+            }
+            fd = java.util.Arrays.copyOf(fd, Math.min(size, NR_OPEN));
+        }
+    }
+
     /** fd_install at a chosen slot, replacing (and releasing) what was there, as dup2 does. */
     public void install(int n, File file, boolean cloexec) {
+        expand(n);
         highWater = Math.max(highWater, n);
         File old = fd[n];
         fd[n] = file;
@@ -70,14 +90,17 @@ public final class FilesStruct {
         }
     }
 
-    /** get_unused_fd + fd_install: the lowest free descriptor at or above {@code from}, or -1 (EMFILE). */
-    public int allocate(File file, int from, boolean cloexec) {
-        return allocate(file, from, cloexec, fd.length);
-    }
-
-    /** The same, below {@code limit} (RLIMIT_NOFILE). */
+    /**
+     * get_unused_fd_flags + fd_install: puts {@code file} (the caller's reference) at the lowest
+     * free descriptor at or above {@code from} and below {@code limit} (RLIMIT_NOFILE), growing the
+     * table as needed; -1 if there is none (EMFILE), and the reference stays the caller's.
+     */
     public int allocate(File file, int from, boolean cloexec, int limit) {
-        for (int n = Math.max(0, from); n < Math.min(limit, fd.length); n++) {
+        int end = Math.min(limit, NR_OPEN);
+        for (int n = Math.max(0, from); n < end; n++) {
+            if (n >= fd.length) {
+                expand(n);
+            }
             if (fd[n] == null) {
                 fd[n] = file;
                 closeOnExec.set(n, cloexec);

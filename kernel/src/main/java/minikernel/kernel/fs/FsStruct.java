@@ -3,15 +3,16 @@ package minikernel.kernel.fs;
 /**
  * Root directory, working directory and umask of a task: Linux's {@code struct fs_struct}.
  * Threads created with CLONE_FS share one (a chdir in one moves them all); fork copies it.
- * The directories are absolute paths until the VFS gives them dentries.
+ * The directories are places in the mounted tree (a mount and a dentry), so a renamed working
+ * directory stays the working directory.
  */
 public final class FsStruct {
     private int users = 1;   // tasks sharing this fs_struct
-    private String root;     // the task's "/"
-    private String pwd;      // the current directory
+    private Path root;     // the task's "/"
+    private Path pwd;       // the current directory
     private int umask;
 
-    public FsStruct(String root, String pwd, int umask) {
+    public FsStruct(Path root, Path pwd, int umask) {
         this.root = root;
         this.pwd = pwd;
         this.umask = umask;
@@ -43,19 +44,19 @@ public final class FsStruct {
         return --users == 0;
     }
 
-    public String root() {
+    public Path root() {
         return root;
     }
 
-    public String pwd() {
+    public Path pwd() {
         return pwd;
     }
 
-    public void setPwd(String pwd) {
+    public void setPwd(Path pwd) {
         this.pwd = pwd;
     }
 
-    public void setRoot(String root) {
+    public void setRoot(Path root) {
         this.root = root;
     }
 

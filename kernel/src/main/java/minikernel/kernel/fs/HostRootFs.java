@@ -1,46 +1,43 @@
 package minikernel.kernel.fs;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.util.Set;
+import minikernel.kernel.Kernel;
+import minikernel.kernel.fs.hostfs.HostSuperBlock;
 
-/** The host's own filesystem as the guest's root (what {@code run} gives a program, like qemu-i386). */
+/**
+ * A host directory as the guest's root, through hostfs: "/" for {@code run} (the host's own files,
+ * as qemu-i386 gives a program), or the directory of {@code --root DIR}, out of which the guest
+ * cannot walk.
+ */
 public final class HostRootFs implements RootFs {
-    private final Path root;
+    private final String dir;
+    private final boolean readOnly;
 
-    public HostRootFs(Path root) {
-        this.root = root.toAbsolutePath().normalize();
+    public HostRootFs(String dir, boolean readOnly) {
+        this.dir = java.nio.file.Path.of(dir).toAbsolutePath().normalize().toString();
+        this.readOnly = readOnly;
     }
 
-    private Path host(String path) {
-        return root.resolve(path.substring(1));
+    public HostRootFs(java.nio.file.Path dir) {
+        this(dir.toString(), false);
     }
 
-    @Override
-    public Node lookup(String path) {
-        Path p = host(path);
-        if (Files.isDirectory(p)) {
-            return new Node.Directory();
-        }
-        if (!Files.isRegularFile(p)) {
-            return Files.exists(p) ? new Node.Special() : null;
-        }
-        try {
-            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p);
-            int mode = 0;
-            for (PosixFilePermission bit : perms) {
-                mode |= 1 << (8 - bit.ordinal());
-            }
-            return new Node.RegularFile(mode, Files.size(p));
-        } catch (IOException | UnsupportedOperationException e) {
-            return new Node.RegularFile(0644, 0);
-        }
+    /** The host directory that is the guest's "/". */
+    public String dir() {
+        return dir;
     }
 
     @Override
-    public byte[] read(String path) throws IOException {
-        return Files.readAllBytes(host(path));
+    public SuperBlock fill(Kernel kernel) {
+        return new HostSuperBlock(kernel, dir);
+    }
+
+    @Override
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    @Override
+    public boolean needsDevfs() {
+        return true;
     }
 }

@@ -1,43 +1,37 @@
 package minikernel.kernel.fs;
 
-import java.io.IOException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import minikernel.kernel.Kernel;
+import minikernel.kernel.fs.ramfs.RamFs;
 
-/** The default root image (an initramfs cpio archive) as the guest's root, read-only. */
+/**
+ * The default root image (an initramfs cpio archive) unpacked into ramfs at boot, as Linux's
+ * populate_rootfs() does: a tree in memory that the guest may change; the changes are gone when
+ * the machine stops.
+ */
 public final class ImageRootFs implements RootFs {
-    private final Map<String, Initramfs.Entry> entries = new HashMap<>();
+    private final List<Initramfs.Entry> archive;
 
     public ImageRootFs(List<Initramfs.Entry> archive) {
-        for (Initramfs.Entry e : archive) {
-            entries.put("/" + e.path(), e);
-        }
-        entries.putIfAbsent("/", null);
+        this.archive = List.copyOf(archive);
+    }
+
+    public List<Initramfs.Entry> entries() {
+        return archive;
     }
 
     @Override
-    public Node lookup(String path) {
-        if (path.equals("/")) {
-            return new Node.Directory();
-        }
-        Initramfs.Entry e = entries.get(path);
-        if (e == null) {
-            return null;
-        }
-        return switch (e.type()) {
-            case DIRECTORY -> new Node.Directory();
-            case REGULAR -> new Node.RegularFile(e.permissions(), e.data().length);
-            default -> new Node.Special();
-        };
+    public SuperBlock fill(Kernel kernel) {
+        return RamFs.unpack(kernel, archive);
     }
 
     @Override
-    public byte[] read(String path) throws IOException {
-        Initramfs.Entry e = entries.get(path);
-        if (e == null) {
-            throw new IOException(path + ": no such file in the image");
-        }
-        return e.data();
+    public boolean readOnly() {
+        return false;
+    }
+
+    @Override
+    public boolean needsDevfs() {
+        return false;
     }
 }

@@ -113,6 +113,31 @@ public final class Pipe {
         return done;
     }
 
+    /** Kernel bytes into the pipe (sendfile, splice): what fits now; waits only if allowed and nothing fits. */
+    private long writeKernel(Task current, byte[] b, int len, boolean nonBlocking, boolean mayBlock) {
+        if (readers == 0) {
+            Kill.send(current, Signal.SIGPIPE.number);
+            return current.isZombieOrDead() ? Syscall.NO_RETURN : Errno.EPIPE.negative();
+        }
+        int room = PIPE_SIZE - count;
+        if (room == 0) {
+            if (nonBlocking) {
+                return Errno.EAGAIN.negative();
+            }
+            if (mayBlock) {
+                scheduler.blockAndRestart(current, writeWait);
+            }
+            return 0;
+        }
+        int n = Math.min(len, room);
+        for (int i = 0; i < n; i++) {
+            ring[(head + count + i) % PIPE_SIZE] = b[i];
+        }
+        count += n;
+        readWait.wakeUpAll(scheduler);
+        return n;
+    }
+
     /** Bytes waiting to be read (FIONREAD). */
     public int available() {
         return count;
@@ -129,6 +154,17 @@ public final class Pipe {
             return Pipe.this.read(current, buf, want, nonBlocking());
         }
 
+        /** pipe_poll() for the read end: data to read, or no writer left (hang-up). */
+        @Override
+        public int poll(Task current) {
+            return (count > 0 ? POLLIN | POLLRDNORM : 0) | (writers == 0 ? POLLHUP : 0);
+        }
+
+        @Override
+        public void pollWait(java.util.List<WaitQueue> table) {
+            table.add(readWait);
+        }
+
         @Override
         public Kstat stat() {
             return pipeStat();
@@ -141,7 +177,7 @@ public final class Pipe {
         }
 
         @Override
-        public String path() {
+        protected String anonymousName() {
             return "pipe:[" + inode + "]";
         }
     }
@@ -158,6 +194,22 @@ public final class Pipe {
         }
 
         @Override
+        public long writeKernel(Task current, byte[] b, int len, boolean mayBlock) {
+            return Pipe.this.writeKernel(current, b, len, nonBlocking(), mayBlock);
+        }
+
+        /** pipe_poll() for the write end: room to write, or no reader left (an error to write). */
+        @Override
+        public int poll(Task current) {
+            return (count < PIPE_SIZE ? POLLOUT | POLLWRNORM : 0) | (readers == 0 ? POLLERR : 0);
+        }
+
+        @Override
+        public void pollWait(java.util.List<WaitQueue> table) {
+            table.add(writeWait);
+        }
+
+        @Override
         public Kstat stat() {
             return pipeStat();
         }
@@ -169,7 +221,7 @@ public final class Pipe {
         }
 
         @Override
-        public String path() {
+        protected String anonymousName() {
             return "pipe:[" + inode + "]";
         }
     }

@@ -1,31 +1,19 @@
 package minikernel.kernel.fs;
 
-import java.io.IOException;
+import minikernel.kernel.Kernel;
 
 /**
- * The tree of files a kernel's tasks see until the VFS arrives: the host's filesystem (under
- * {@code run}, as qemu-i386 gives a program the host's files) or the default image (at boot).
- * Paths given to {@link #lookup} are absolute and normalised by {@link Namei}.
+ * What the kernel mounts at "/" when it boots (Linux's root= and rootfstype=): the default image
+ * unpacked into ramfs ({@link ImageRootFs}), or a host directory through hostfs
+ * ({@link HostRootFs}). /proc and, for a host root, /dev are mounted on top by the kernel.
  */
 public interface RootFs {
-    /** What is at a path: a directory, or a file with its permission bits; null if nothing. */
-    sealed interface Node {
-        record Directory() implements Node {
-        }
+    /** Makes the root filesystem's superblock for {@code kernel}. */
+    SuperBlock fill(Kernel kernel);
 
-        record RegularFile(int mode, long size) implements Node {
-            public boolean executable() {
-                return (mode & 0111) != 0;
-            }
-        }
+    /** Mounted read-only (--ro): every change is EROFS. */
+    boolean readOnly();
 
-        /** A device, FIFO or socket: it exists, but is neither a directory nor a program. */
-        record Special() implements Node {
-        }
-    }
-
-    Node lookup(String path);
-
-    /** The contents of a regular file (for exec). */
-    byte[] read(String path) throws IOException;
+    /** True for a host directory: the kernel then mounts its own /dev over the host's. */
+    boolean needsDevfs();
 }

@@ -5,8 +5,8 @@ import minikernel.kernel.sched.Task;
 import minikernel.kernel.syscall.Errno;
 
 /**
- * fstat64(2), fstatat64(2), statx(2) and readlink(2): fs/stat.c. Until the VFS arrives only open
- * descriptors can be examined (AT_EMPTY_PATH); a path lookup answers -ENOSYS, honestly.
+ * The stat family (fs/stat.c: stat64, lstat64, fstat64, fstatat64, statx, each copying a kstat out
+ * in its own layout) and access(2) (fs/open.c).
  */
 public final class Stat {
     private static final int AT_FDCWD = -100, AT_EMPTY_PATH = 0x1000, AT_SYMLINK_NOFOLLOW = 0x100,
@@ -22,80 +22,87 @@ public final class Stat {
         if (f == null) {
             return Errno.EBADF.negative();
         }
-        Kstat k = f.stat();
-        if (k == null) {
-            return Errno.EIO.negative();
-        }
-        return current.kernel().userAccess().copyToUser(current.mm(), statbuf, stat64(k)) ? 0 : Errno.EFAULT.negative();
+        return copyStat64(current, f.stat(), statbuf);
     }
 
+    public static long stat64(Task current, long path, long statbuf) {
+        return fstatat64(current, Namei.AT_FDCWD, path, statbuf, 0);
+    }
+
+    public static long lstat64(Task current, long path, long statbuf) {
+        return fstatat64(current, Namei.AT_FDCWD, path, statbuf, AT_SYMLINK_NOFOLLOW);
+    }
+
+    /** fstatat64(2) (vfs_fstatat): the file a path names, or with AT_EMPTY_PATH the descriptor's. */
     public static long fstatat64(Task current, long dirfd, long path, long statbuf, long flags) {
         if ((flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT)) != 0) {
             return Errno.EINVAL.negative();
         }
-        long r = emptyPathFd(current, dirfd, path, flags);
-        return r < 0 ? r : fstat64(current, r, statbuf);
+        return copyStat64(current, statAt(current, dirfd, path, flags), statbuf);
     }
 
+    /** statx(2): the same lookup; every basic field is filled in whatever {@code mask} asks. */
     public static long statx(Task current, long dirfd, long path, long flags, long mask, long buf) {
         if ((flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT | AT_STATX_SYNC_TYPE)) != 0
                 || (flags & AT_STATX_SYNC_TYPE) == AT_STATX_SYNC_TYPE || (mask & 0x80000000L) != 0) {
             return Errno.EINVAL.negative();
         }
-        long fd = emptyPathFd(current, dirfd, path, flags);
-        if (fd < 0) {
-            return fd;
-        }
-        File f = current.files().get((int) fd);
-        Kstat k = f.stat();
+        Kstat k = statAt(current, dirfd, path, flags);
         if (k == null) {
             return Errno.EIO.negative();
         }
         return current.kernel().userAccess().copyToUser(current.mm(), buf, statx(k)) ? 0 : Errno.EFAULT.negative();
     }
 
-    /** The descriptor an AT_EMPTY_PATH call names, or -errno (-ENOSYS for a real path lookup). */
-    private static long emptyPathFd(Task current, long dirfd, long path, long flags) {
-        UserAccess.UserString s = current.kernel().userAccess().strncpyFromUser(current.mm(), path, 4096);
-        if (s instanceof UserAccess.UserString.Fault) {
-            return Errno.EFAULT.negative();
+    /** The attributes of what {@code path} (or, if empty with AT_EMPTY_PATH, {@code dirfd}) names. */
+    private static Kstat statAt(Task current, long dirfd, long path, long flags) {
+        String name = Namei.getname(current, path);
+        boolean empty = name.isEmpty() && (flags & AT_EMPTY_PATH) != 0;
+        if (empty && (int) dirfd != AT_FDCWD) {
+            File f = current.files().get((int) dirfd);
+            if (f == null) {
+                throw new VfsError(Errno.EBADF);
+            }
+            return f.stat();
         }
-        if (s instanceof UserAccess.UserString.TooLong) {
-            return Errno.ENAMETOOLONG.negative();
-        }
-        String p = ((UserAccess.UserString.Ok) s).value();
-        if (!p.isEmpty()) {
-            return Errno.ENOSYS.negative();
-        }
-        if ((flags & AT_EMPTY_PATH) == 0) {
-            return Errno.ENOENT.negative();
-        }
-        if ((int) dirfd == AT_FDCWD) {
-            return Errno.ENOSYS.negative();
-        }
-        return current.files().get((int) dirfd) == null ? Errno.EBADF.negative() : dirfd;
+        int lookup = (flags & AT_SYMLINK_NOFOLLOW) != 0 ? 0 : Namei.LOOKUP_FOLLOW;
+        return Namei.lookup(current, (int) dirfd, name, lookup, empty).inode().getattr();
     }
 
-    /** readlink(2): only /proc/self/exe and /proc/PID/exe until the VFS exists. */
-    public static long readlink(Task current, long path, long buf, long bufsiz) {
-        UserAccess ua = current.kernel().userAccess();
-        UserAccess.UserString s = ua.strncpyFromUser(current.mm(), path, 4096);
-        if (s instanceof UserAccess.UserString.Fault) {
-            return Errno.EFAULT.negative();
+    private static long copyStat64(Task current, Kstat k, long statbuf) {
+        if (k == null) {
+            return Errno.EIO.negative();
         }
-        if (s instanceof UserAccess.UserString.TooLong) {
-            return Errno.ENAMETOOLONG.negative();
-        }
-        if ((int) bufsiz <= 0) {
+        return current.kernel().userAccess().copyToUser(current.mm(), statbuf, stat64(k)) ? 0 : Errno.EFAULT.negative();
+    }
+
+    public static long access(Task current, long path, long mode) {
+        return faccessat2(current, Namei.AT_FDCWD, path, mode, 0);
+    }
+
+    public static long faccessat(Task current, long dirfd, long path, long mode) {
+        return faccessat2(current, dirfd, path, mode, 0);
+    }
+
+    /**
+     * faccessat2(2) (do_faccessat): F_OK asks only that the path exists; R_OK, W_OK and X_OK ask the
+     * permission check, W_OK on a read-only mount is EROFS, X_OK of a regular file needs an x bit
+     * even for root.
+     */
+    public static long faccessat2(Task current, long dirfd, long path, long mode, long flags) {
+        final int accessEaccess = 0x200;
+        if ((mode & ~7) != 0 || (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | accessEaccess)) != 0) {
             return Errno.EINVAL.negative();
         }
-        String p = ((UserAccess.UserString.Ok) s).value();
-        if (!p.equals("/proc/self/exe") && !p.equals("/proc/" + current.tgid() + "/exe")) {
-            return Errno.ENOSYS.negative();
+        String name = Namei.getname(current, path);
+        int lookup = (flags & AT_SYMLINK_NOFOLLOW) != 0 ? 0 : Namei.LOOKUP_FOLLOW;
+        Path p = Namei.lookup(current, (int) dirfd, name, lookup, (flags & AT_EMPTY_PATH) != 0);
+        Inode inode = p.inode();
+        if ((mode & 2) != 0 && p.mnt().readOnly() && (inode.isRegular() || inode.isDirectory() || inode.isSymlink())) {
+            return Errno.EROFS.negative();
         }
-        byte[] target = current.mm().exePath().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        int n = (int) Math.min(target.length, bufsiz);
-        return ua.copyToUser(current.mm(), buf, target, 0, n) ? n : Errno.EFAULT.negative();
+        Permission.check(current.cred(), inode, (int) mode & 7);
+        return 0;
     }
 
     /** struct stat64 of i386 (arch/x86/include/uapi/asm/stat.h), 96 bytes. */

@@ -66,6 +66,11 @@ public final class Vma {
         return flags;
     }
 
+    /** The name /proc/PID/maps shows for a file mapping (its path), or null for anonymous memory. */
+    public String mappedName() {
+        return file == null ? null : file.name();
+    }
+
     public MappedFile file() {
         return file;
     }

@@ -106,9 +106,7 @@ public final class Scheduler {
         tasks.remove(task.pid());
         runQueue.remove(task);
         timers.removeIf(t -> t.task == task);
-        if (task.waitQueue() != null) {
-            task.waitQueue().remove(task);
-        }
+        leaveWaitQueues(task);
         if (cpuOwner == task) {
             cpuOwner = null;
         }
@@ -138,10 +136,7 @@ public final class Scheduler {
         }
         task.setState(TaskState.RUNNING);
         task.setWchan("");
-        if (task.waitQueue() != null) {
-            task.waitQueue().remove(task);
-            task.setWaitQueue(null);
-        }
+        leaveWaitQueues(task);
         timers.removeIf(t -> t.task == task);
         task.setVruntime(Math.max(task.vruntime(), minVruntime - quantumBlocks / 2));
         enqueue(task);
@@ -163,8 +158,31 @@ public final class Scheduler {
     /** prepare_to_wait() + schedule(): sleeps on {@code queue} until wakeUpAll(). */
     public void sleepOn(Task task, WaitQueue queue, TaskState state) {
         queue.add(task);
-        task.setWaitQueue(queue);
+        task.setWaitQueues(List.of(queue));
         sleep(task, state, queue.name());
+    }
+
+    private static void leaveWaitQueues(Task task) {
+        for (WaitQueue q : task.waitQueues()) {
+            q.remove(task);
+        }
+        task.setWaitQueues(List.of());
+    }
+
+    /**
+     * poll and select: sleep on every queue of {@code queues} at once (poll_wait added each), and
+     * run the call again when any of them wakes, or at {@code deadline} (-1: never).
+     */
+    public void blockAndRestart(Task task, List<WaitQueue> queues, String wchan, long deadline) {
+        task.setSyscallRestart(true);
+        for (WaitQueue q : queues) {
+            q.add(task);
+        }
+        task.setWaitQueues(List.copyOf(queues));
+        sleep(task, TaskState.INTERRUPTIBLE, wchan);
+        if (deadline >= 0) {
+            timers.add(new Timer(deadline, sequence++, task));
+        }
     }
 
     /**

@@ -56,7 +56,7 @@ public final class Task {
     private int nice;                              // -20..19; the CFS weight comes from it
     private long vruntime;                         // se.vruntime: weighted CPU time, in blocks
     private long enqueueSequence;                  // tie-break for equal vruntime: FIFO
-    private WaitQueue waitQueue;                   // the queue this task sleeps on, if any
+    private java.util.List<WaitQueue> waitQueues = java.util.List.of();
     private String wchan = "";                     // what it waits for, for ps and deadlock reports
     private boolean syscallRestart;                // re-run the blocked system call when woken
     private long syscallProgress;                  // how far a restarted call had got (pipe_write)
@@ -200,6 +200,11 @@ public final class Task {
 
     public MmStruct activeMm() {
         return activeMm;
+    }
+
+    /** current_cred(): every task runs as the host user here (no setuid), so the kernel's one cred. */
+    public minikernel.kernel.fs.Cred cred() {
+        return kernel.cred();
     }
 
     public FsStruct fs() {
@@ -363,12 +368,13 @@ public final class Task {
         enqueueSequence = s;
     }
 
-    WaitQueue waitQueue() {
-        return waitQueue;
+    /** The wait queues the task sleeps on (one, or several for poll and select). */
+    java.util.List<WaitQueue> waitQueues() {
+        return waitQueues;
     }
 
-    void setWaitQueue(WaitQueue q) {
-        waitQueue = q;
+    void setWaitQueues(java.util.List<WaitQueue> q) {
+        waitQueues = q;
     }
 
     /** What the task is waiting for ("" when runnable). */

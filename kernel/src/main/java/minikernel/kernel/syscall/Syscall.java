@@ -36,7 +36,10 @@ import minikernel.kernel.fs.Ioctl;
 import minikernel.kernel.futex.FutexSyscalls;
 import minikernel.kernel.futex.RobustList;
 import minikernel.kernel.ipc.IpcSyscalls;
+import minikernel.kernel.fs.Attr;
+import minikernel.kernel.fs.NameOps;
 import minikernel.kernel.fs.Open;
+import minikernel.kernel.fs.Select;
 import minikernel.kernel.fs.ReadWrite;
 import minikernel.kernel.fs.Stat;
 import minikernel.kernel.mm.Mmap;
@@ -60,15 +63,28 @@ public enum Syscall {
     FORK(2, Fork::fork),
     READ(3, ReadWrite::read, FD, BUF_OUT, UINT),
     WRITE(4, ReadWrite::write, FD, BUF_IN, UINT),
+    OPEN(5, Open::open, STRING, OPEN_FLAGS, OCTAL),
     CLOSE(6, Open::close, FD),
     WAITPID(7, Wait::waitpid, INT, PTR, WAIT_OPTIONS),
+    CREAT(8, Open::creat, STRING, OCTAL),
+    LINK(9, NameOps::link, STRING, STRING),
+    UNLINK(10, NameOps::unlink, STRING),
     EXECVE(11, Exec::sysExecve, STRING, ARGV, ENVP),
     CHDIR(12, Cwd::chdir, STRING),
     TIME(13, Time::time, PTR),
+    MKNOD(14, NameOps::mknod, STRING, OCTAL, HEX),
+    CHMOD(15, Attr::chmod, STRING, OCTAL),
+    LCHOWN(16, (SyscallFunction.Of3) Syscall::lchown16, STRING, INT, INT),
+    LSEEK(19, ReadWrite::lseek, FD, INT, INT),
     GETPID(20, Sys::getpid),
     GETUID(24, Sys::getuid16),
+    ACCESS(33, Stat::access, STRING, INT),
     NICE(34, ProcessGroups::nice, INT),
+    SYNC(36, ReadWrite::sync),
     KILL(37, Kill::kill, INT, SIGNAL),
+    RENAME(38, NameOps::rename, STRING, STRING),
+    MKDIR(39, NameOps::mkdir, STRING, OCTAL),
+    RMDIR(40, NameOps::rmdir, STRING),
     DUP(41, Fcntl::dup, FD),
     PIPE(42, Fcntl::pipe, PTR),
     BRK(45, Mmap::brk, PTR),
@@ -79,6 +95,7 @@ public enum Syscall {
     FCNTL(55, Fcntl::fcntl64, FD, INT, HEX),
     SETPGID(57, ProcessGroups::setpgid, INT, INT),
     UMASK(60, Cwd::umask, OCTAL),
+    CHROOT(61, Cwd::chroot, STRING),
     DUP2(63, Fcntl::dup2, FD, FD),
     GETPPID(64, Sys::getppid),
     GETPGRP(65, ProcessGroups::getpgrp),
@@ -88,42 +105,67 @@ public enum Syscall {
     GETRLIMIT(76, Sys::oldGetrlimit, RLIMIT, PTR),
     GETRUSAGE(77, Wait::getrusage, INT, PTR),
     GETTIMEOFDAY(78, Time::gettimeofday, PTR, PTR),
-    READLINK(85, Stat::readlink, STRING, BUF_OUT, UINT),
+    SELECT(82, Select::oldSelect, PTR),
+    SYMLINK(83, NameOps::symlink, STRING, STRING),
+    READLINK(85, NameOps::readlink, STRING, BUF_OUT, UINT),
     MUNMAP(91, Mmap::munmap, PTR, UINT),
+    TRUNCATE(92, Attr::truncate, STRING, INT),
+    FTRUNCATE(93, Attr::ftruncate, FD, INT),
+    FCHMOD(94, Attr::fchmod, FD, OCTAL),
+    FCHOWN(95, (SyscallFunction.Of3) Syscall::fchown16, FD, INT, INT),
     GETPRIORITY(96, ProcessGroups::getpriority, INT, INT),
     SETPRIORITY(97, ProcessGroups::setpriority, INT, INT, INT),
     WAIT4(114, Wait::wait4, INT, PTR, WAIT_OPTIONS, PTR),
     IPC(117, IpcSyscalls::ipc, INT, INT, INT, INT, PTR, PTR),
+    FSYNC(118, ReadWrite::fsync, FD),
     CLONE(120, Fork::clone, CLONE_FLAGS, PTR, PTR, PTR, PTR),
     SETDOMAINNAME(121, Sys::setdomainname, STRING, UINT),
     UNAME(122, Sys::uname, PTR),
     MPROTECT(125, Mmap::mprotect, PTR, UINT, PROT),
     GETPGID(132, ProcessGroups::getpgid, INT),
+    FCHDIR(133, Cwd::fchdir, FD),
+    _LLSEEK(140, ReadWrite::llseek, FD, INT, UINT, PTR, INT),
+    _NEWSELECT(142, Select::newselect, INT, PTR, PTR, PTR, PTR),
     READV(145, ReadWrite::readv, FD, PTR, INT),
     WRITEV(146, ReadWrite::writev, FD, IOVEC_IN, INT),
     GETSID(147, ProcessGroups::getsid, INT),
+    FDATASYNC(148, ReadWrite::fsync, FD),
     SCHED_YIELD(158, Sys::schedYield),
     NANOSLEEP(162, Time::nanosleep, TIMESPEC_IN, PTR),
     MREMAP(163, Mmap::mremap, PTR, UINT, UINT, HEX, PTR),
+    POLL(168, Select::poll, PTR, UINT, INT),
     RT_SIGACTION(174, SignalSyscalls::rtSigaction, SIGNAL, PTR, PTR, UINT),
     RT_SIGPROCMASK(175, SignalSyscalls::rtSigprocmask, SIGMASK_HOW, PTR, PTR, UINT),
+    PREAD64(180, ReadWrite::pread64, FD, BUF_OUT, UINT, INT, INT),
+    PWRITE64(181, ReadWrite::pwrite64, FD, BUF_IN, UINT, INT, INT),
+    CHOWN(182, (SyscallFunction.Of3) Syscall::chown16, STRING, INT, INT),
     GETCWD(183, Cwd::getcwd, PTR, UINT),
+    SENDFILE(187, ReadWrite::sendfile, FD, FD, PTR, UINT),
     VFORK(190, Fork::vfork),
     UGETRLIMIT(191, Sys::ugetrlimit, RLIMIT, PTR),
     MMAP2(192, Mmap::mmap2, PTR, UINT, PROT, MAP_FLAGS, FD, HEX),
+    TRUNCATE64(193, Attr::truncate64, STRING, UINT, INT),
+    FTRUNCATE64(194, Attr::ftruncate64, FD, UINT, INT),
+    STAT64(195, Stat::stat64, STRING, PTR),
+    LSTAT64(196, Stat::lstat64, STRING, PTR),
     FSTAT64(197, Stat::fstat64, FD, PTR),
+    LCHOWN32(198, Attr::lchown, STRING, INT, INT),
     GETUID32(199, Sys::getuid),
     GETGID32(200, Sys::getgid),
     GETEUID32(201, Sys::getuid),
     GETEGID32(202, Sys::getgid),
+    FCHOWN32(207, Attr::fchown, FD, INT, INT),
+    CHOWN32(212, Attr::chown, STRING, INT, INT),
     MADVISE(219, Mmap::madvise, PTR, UINT, INT),
+    GETDENTS64(220, ReadWrite::getdents64, FD, PTR, UINT),
     FCNTL64(221, Fcntl::fcntl64, FD, INT, HEX),
     GETTID(224, Sys::gettid),
-    SET_THREAD_AREA(243, Tls::setThreadArea, PTR),
     TKILL(238, Kill::tkill, INT, SIGNAL),
+    SENDFILE64(239, ReadWrite::sendfile64, FD, FD, PTR, UINT),
     FUTEX(240, FutexSyscalls::futex, PTR, FUTEX_OP, INT, PTR, PTR, HEX),
     SCHED_SETAFFINITY(241, ProcessGroups::schedSetaffinity, INT, UINT, PTR),
     SCHED_GETAFFINITY(242, ProcessGroups::schedGetaffinity, INT, UINT, PTR),
+    SET_THREAD_AREA(243, Tls::setThreadArea, PTR),
     GET_THREAD_AREA(244, Tls::getThreadArea, PTR),
     EXIT_GROUP(252, (SyscallFunction.Of1) Exit::sysExitGroup, INT),
     SET_TID_ADDRESS(258, Sys::setTidAddress, PTR),
@@ -131,13 +173,31 @@ public enum Syscall {
     CLOCK_GETRES(266, Time::clockGetres, CLOCK, PTR),
     CLOCK_NANOSLEEP(267, Time::clockNanosleep, CLOCK, INT, TIMESPEC_IN, PTR),
     TGKILL(270, Kill::tgkill, INT, INT, SIGNAL),
+    OPENAT(295, Open::openat, FD, STRING, OPEN_FLAGS, OCTAL),
+    MKDIRAT(296, NameOps::mkdirat, FD, STRING, OCTAL),
+    MKNODAT(297, NameOps::mknodat, FD, STRING, OCTAL, HEX),
+    FCHOWNAT(298, Attr::fchownat, FD, STRING, INT, INT, AT_FLAGS),
     FSTATAT64(300, Stat::fstatat64, FD, STRING, PTR, AT_FLAGS),
+    UNLINKAT(301, NameOps::unlinkat, FD, STRING, AT_FLAGS),
+    RENAMEAT(302, NameOps::renameat, FD, STRING, FD, STRING),
+    LINKAT(303, NameOps::linkat, FD, STRING, FD, STRING, AT_FLAGS),
+    SYMLINKAT(304, NameOps::symlinkat, STRING, FD, STRING),
+    READLINKAT(305, NameOps::readlinkat, FD, STRING, BUF_OUT, UINT),
+    FCHMODAT(306, Attr::fchmodat, FD, STRING, OCTAL),
+    FACCESSAT(307, Stat::faccessat, FD, STRING, INT),
+    PSELECT6(308, Select::pselect6, INT, PTR, PTR, PTR, PTR, PTR),
+    PPOLL(309, Select::ppoll, PTR, UINT, PTR, PTR, UINT),
     UNSHARE(310, Unshare::unshare, CLONE_FLAGS),
     SET_ROBUST_LIST(311, RobustList::setRobustList, PTR, UINT),
     GET_ROBUST_LIST(312, RobustList::getRobustList, INT, PTR, PTR),
+    UTIMENSAT(320, Attr::utimensat, FD, STRING, PTR, AT_FLAGS),
     DUP3(330, Fcntl::dup3, FD, FD, OPEN_FLAGS),
     PIPE2(331, Fcntl::pipe2, PTR, OPEN_FLAGS),
+    PREADV(333, ReadWrite::preadv, FD, PTR, INT, INT, INT),
+    PWRITEV(334, ReadWrite::pwritev, FD, PTR, INT, INT, INT),
     PRLIMIT64(340, Sys::prlimit64, INT, RLIMIT, PTR, PTR),
+    SYNCFS(344, ReadWrite::fsync, FD),
+    RENAMEAT2(353, NameOps::renameat2, FD, STRING, FD, STRING, HEX),
     GETRANDOM(355, Sys::getrandom, BUF_OUT, UINT, HEX),
     STATX(383, Stat::statx, FD, STRING, AT_FLAGS, HEX, PTR),
     SEMGET(393, IpcSyscalls::semget, INT, INT, OCTAL),
@@ -145,9 +205,13 @@ public enum Syscall {
     CLOCK_GETTIME64(403, Time::clockGettime64, CLOCK, PTR),
     CLOCK_GETRES_TIME64(406, Time::clockGetresTime64, CLOCK, PTR),
     CLOCK_NANOSLEEP_TIME64(407, Time::clockNanosleepTime64, CLOCK, INT, PTR, PTR),
+    UTIMENSAT_TIME64(412, Attr::utimensatTime64, FD, STRING, PTR, AT_FLAGS),
+    PSELECT6_TIME64(413, Select::pselect6Time64, INT, PTR, PTR, PTR, PTR, PTR),
+    PPOLL_TIME64(414, Select::ppollTime64, PTR, UINT, PTR, PTR, UINT),
     SEMTIMEDOP_TIME64(420, IpcSyscalls::semtimedopTime64, INT, PTR, UINT, PTR),
     FUTEX_TIME64(422, FutexSyscalls::futexTime64, PTR, FUTEX_OP, INT, PTR, PTR, HEX),
-    CLONE3(435, Fork::clone3, PTR, UINT);
+    CLONE3(435, Fork::clone3, PTR, UINT),
+    FACCESSAT2(439, Stat::faccessat2, FD, STRING, INT, AT_FLAGS);
 
     /** What a handler returns when the task did not return from the call (exit): EAX is left alone. */
     public static final long NO_RETURN = minikernel.cpu.Cpu.NO_RESULT;
@@ -233,8 +297,29 @@ public enum Syscall {
         return this == BRK || this == MMAP2 || this == MREMAP;
     }
 
+    /** The 16-bit chown calls: uid_t and gid_t of 16 bits, 0xffff meaning -1 (low2highuid). */
+    private static long chown16(Task current, long path, long user, long group) {
+        return Attr.chown(current, path, high(user), high(group));
+    }
+
+    private static long lchown16(Task current, long path, long user, long group) {
+        return Attr.lchown(current, path, high(user), high(group));
+    }
+
+    private static long fchown16(Task current, long fd, long user, long group) {
+        return Attr.fchown(current, fd, high(user), high(group));
+    }
+
+    private static long high(long id16) {
+        return (id16 & 0xffff) == 0xffff ? -1 : id16 & 0xffff;
+    }
+
     /** Runs the handler with the first {@link #argc()} entries of {@code a}. */
     public long invoke(Task current, long[] a) {
-        return function.invoke(current, a);
+        try {
+            return function.invoke(current, a);
+        } catch (minikernel.kernel.fs.VfsError e) {
+            return e.negative();      // an ERR_PTR from deep in the VFS, returned as -errno
+        }
     }
 }

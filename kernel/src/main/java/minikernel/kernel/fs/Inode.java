@@ -1,0 +1,194 @@
+package minikernel.kernel.fs;
+
+import java.util.List;
+import minikernel.kernel.sched.Task;
+import minikernel.kernel.syscall.Errno;
+
+/**
+ * A file as the kernel knows it, whatever its name (Linux's {@code struct inode}): its type and
+ * permission bits, owner, link count, size and times, and the operations its filesystem
+ * provides ({@code inode_operations}; each filesystem overrides what it supports, the rest fail
+ * as Linux's do when an operation is missing). Names live in dentries, not here: a file with
+ * two hard links is one inode.
+ */
+public abstract class Inode {
+    private final SuperBlock sb;
+    private final long ino;
+    protected int mode;
+    protected int uid, gid;
+    protected int nlink = 1;
+    protected long size;
+    protected long rdev;
+    protected long atime, mtime, ctime;      // nanoseconds since the epoch
+
+    protected Inode(SuperBlock sb, long ino, int mode, int uid, int gid) {
+        this.sb = sb;
+        this.ino = ino;
+        this.mode = mode;
+        this.uid = uid;
+        this.gid = gid;
+        atime = mtime = ctime = sb.now();
+    }
+
+    public final SuperBlock sb() {
+        return sb;
+    }
+
+    public final long ino() {
+        return ino;
+    }
+
+    public int mode() {
+        return mode;
+    }
+
+    public int uid() {
+        return uid;
+    }
+
+    public int gid() {
+        return gid;
+    }
+
+    public int nlink() {
+        return nlink;
+    }
+
+    public long size() {
+        return size;
+    }
+
+    public long rdev() {
+        return rdev;
+    }
+
+    public final boolean isDirectory() {
+        return (mode() & Kstat.S_IFMT) == Kstat.S_IFDIR;
+    }
+
+    public final boolean isRegular() {
+        return (mode() & Kstat.S_IFMT) == Kstat.S_IFREG;
+    }
+
+    public final boolean isSymlink() {
+        return (mode() & Kstat.S_IFMT) == Kstat.S_IFLNK;
+    }
+
+    // ---- inode_operations of a directory: each returns the new inode or throws VfsError --------
+
+    /** lookup: the child called {@code name}, or null if there is none. */
+    public Inode lookup(String name) {
+        throw new VfsError(Errno.ENOTDIR);
+    }
+
+    /** create: a new empty regular file. */
+    public Inode create(String name, int mode, Cred cred) {
+        throw new VfsError(Errno.EACCES);
+    }
+
+    public Inode mkdir(String name, int mode, Cred cred) {
+        throw new VfsError(Errno.EPERM);
+    }
+
+    public Inode symlink(String name, String target, Cred cred) {
+        throw new VfsError(Errno.EPERM);
+    }
+
+    /** mknod: a device node, FIFO or socket. */
+    public Inode mknod(String name, int mode, long rdev, Cred cred) {
+        throw new VfsError(Errno.EPERM);
+    }
+
+    /** link: a second name for {@code target} in this directory. */
+    public void link(Inode target, String name) {
+        throw new VfsError(Errno.EPERM);
+    }
+
+    /** unlink: removes the name {@code name}, which is {@code victim} (not a directory). */
+    public void unlink(String name, Inode victim) {
+        throw new VfsError(Errno.EPERM);
+    }
+
+    /** rmdir: removes the empty directory {@code name}. */
+    public void rmdir(String name, Inode victim) {
+        throw new VfsError(Errno.EPERM);
+    }
+
+    /** rename: {@code oldName} (which is {@code victim}) becomes {@code newName} in {@code newDir}. */
+    public void rename(String oldName, Inode victim, Inode newDir, String newName) {
+        throw new VfsError(Errno.EPERM);
+    }
+
+    /** The names in this directory, without "." and ".." (the VFS adds those). */
+    public List<DirEntry> readdir() {
+        throw new VfsError(Errno.ENOTDIR);
+    }
+
+    // ---- symlinks -------------------------------------------------------------------------------
+
+    /** readlink: the text of a symlink. */
+    public String readlink() {
+        throw new VfsError(Errno.EINVAL);
+    }
+
+    /**
+     * get_link for the "magic" links of /proc (cwd, root, exe, fd/N): where the link leads as a
+     * path of the kernel's own, not as text. Null for an ordinary symlink (follow its text).
+     */
+    public Path followMagic(Task current) {
+        return null;
+    }
+
+    // ---- attributes -----------------------------------------------------------------------------
+
+    /** setattr(ATTR_MODE): only the permission bits change. */
+    public void chmod(int permissions) {
+        mode = mode & Kstat.S_IFMT | permissions & 07777;
+        ctime = sb.now();
+    }
+
+    public void chown(int newUid, int newGid) {
+        if (newUid != -1) {
+            uid = newUid;
+        }
+        if (newGid != -1) {
+            gid = newGid;
+        }
+        ctime = sb.now();
+    }
+
+    /** setattr(ATTR_SIZE) of a regular file. */
+    public void truncate(long length) {
+        throw new VfsError(Errno.EINVAL);
+    }
+
+    /** utimensat: either time may be left as it is (-1). */
+    public void setTimes(long atimeNs, long mtimeNs) {
+        if (atimeNs >= 0) {
+            atime = atimeNs;
+        }
+        if (mtimeNs >= 0) {
+            mtime = mtimeNs;
+        }
+        ctime = sb.now();
+    }
+
+    /** getattr: what stat reports. */
+    public Kstat getattr() {
+        long blocks = (size() + 511) / 512;
+        return new Kstat(sb.dev(), ino, mode(), nlink(), uid(), gid(), rdev(), size(), 4096, blocks,
+                atime / 1_000_000_000L, (int) (atime % 1_000_000_000L), mtime / 1_000_000_000L,
+                (int) (mtime % 1_000_000_000L), ctime / 1_000_000_000L, (int) (ctime % 1_000_000_000L),
+                ctime / 1_000_000_000L, (int) (ctime % 1_000_000_000L));
+    }
+
+    /** Marks a change of contents (write, truncate): mtime and ctime are now. */
+    protected void touchModified() {
+        mtime = ctime = sb.now();
+    }
+
+    // ---- file_operations: how an open of this inode starts ----------------------------------------
+
+    /** The struct file an open(2) of this inode makes ({@code flags} are the open flags). */
+    public abstract File open(Path path, int flags);
+}
