@@ -77,6 +77,15 @@ public final class MemDevice extends File {
         return 0;
     }
 
+    /** mmap_zero(): a mapping of /dev/zero is anonymous memory; the other devices cannot be mapped. */
+    @Override
+    public minikernel.kernel.mm.MappedFile mmap(Task current) {
+        if (minor != ZERO) {
+            throw new minikernel.kernel.fs.VfsError(Errno.ENODEV);
+        }
+        return null;
+    }
+
     /** Reading the zero page through a private mapping of /dev/zero is anonymous memory. */
     @Override
     public long readAt(long offset, byte[] b, int off, int len) {

@@ -148,7 +148,7 @@ public final class Exec {
         if (mm == null) {
             throw new ExecException(Errno.ENOMEM, exe.path() + ": out of memory");
         }
-        ElfLoader.Loaded loaded = ElfLoader.load(mm, elf, new MappedFile(exe.path(), exe.bytes()));
+        ElfLoader.Loaded loaded = ElfLoader.load(mm, elf, MappedFile.ofBytes(exe.path(), exe.bytes()));
         InitialStack.Layout layout;
         try {
             layout = InitialStack.create(mm, kernel.userAccess(), loaded, exe.path(), argv, envp,

@@ -173,6 +173,18 @@ public abstract class File {
         return Errno.EINVAL.negative();
     }
 
+    /**
+     * f_op->mmap: what an mmap of this file maps. A regular file maps itself (its pages, and its
+     * page cache when shared); null means "anonymous memory" (/dev/zero); other files cannot be
+     * mapped (ENODEV).
+     */
+    public minikernel.kernel.mm.MappedFile mmap(Task current) {
+        if (inode() == null || !inode().isRegular()) {
+            throw new VfsError(Errno.ENODEV);
+        }
+        return new FileMapping(this, name(current));
+    }
+
     /** The file's attributes for fstat and statx: its inode's, unless the file says otherwise. */
     public Kstat stat() {
         return inode().getattr();

@@ -20,6 +20,7 @@ public abstract class Inode {
     protected long size;
     protected long rdev;
     protected long atime, mtime, ctime;      // nanoseconds since the epoch
+    private minikernel.kernel.mm.AddressSpace mapping;   // i_mapping, made on the first shared mmap
 
     protected Inode(SuperBlock sb, long ino, int mode, int uid, int gid) {
         this.sb = sb;
@@ -60,6 +61,19 @@ public abstract class Inode {
 
     public long rdev() {
         return rdev;
+    }
+
+    /** i_mapping: the page cache of a file mapped shared (made on first use). */
+    public final minikernel.kernel.mm.AddressSpace mapping() {
+        if (mapping == null) {
+            mapping = new minikernel.kernel.mm.AddressSpace();
+        }
+        return mapping;
+    }
+
+    /** The page cache if the file has cached pages now, else null (read and write then go direct). */
+    public final minikernel.kernel.mm.AddressSpace cachedMapping() {
+        return mapping == null || mapping.isEmpty() ? null : mapping;
     }
 
     public final boolean isDirectory() {

@@ -62,6 +62,10 @@ public abstract class RegularFile extends File {
             if (n == 0) {
                 break;
             }
+            var cache = inode().cachedMapping();
+            if (cache != null) {
+                cache.overlay(offset + done, chunk, 0, (int) n);    // pages written through a mapping
+            }
             if (!ua.copyToUser(current.mm(), buf + done, chunk, 0, (int) n)) {
                 return done > 0 ? done : Errno.EFAULT.negative();
             }
@@ -95,6 +99,10 @@ public abstract class RegularFile extends File {
             long n = writeAt(offset + done, chunk, 0, want);
             if (n < 0) {
                 return done > 0 ? done : n;
+            }
+            var cache = inode().cachedMapping();
+            if (cache != null) {
+                cache.update(offset + done, chunk, 0, (int) n);     // mappings see the write at once
             }
             done += n;
             if (n < want) {

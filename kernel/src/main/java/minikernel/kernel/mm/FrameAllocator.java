@@ -82,6 +82,10 @@ public final class FrameAllocator {
         }
     }
 
+    public PhysicalMemory ram() {
+        return ram;
+    }
+
     public int refcount(long frame) {
         return refcount[pfn(frame)];
     }

@@ -52,7 +52,7 @@ public final class MmStruct {
         return pageTables;
     }
 
-    FrameAllocator frames() {
+    public FrameAllocator frames() {
         return frames;
     }
 
@@ -264,6 +264,13 @@ public final class MmStruct {
      * Removes every mapping in [start, end), splitting areas at the edges (Linux's do_munmap).
      * Returns the number of pages that were mapped; the caller flushes the TLB when it is not zero.
      */
+    /** msync: the shared file areas in [start, end) write their pages back. */
+    public void writeback(long start, long end) {
+        for (Vma v : areasIn(start, end)) {
+            v.writeback(Math.max(start, v.start()), Math.min(end, v.end()));
+        }
+    }
+
     public int unmap(long start, long end) {
         splitAt(start);
         splitAt(end);

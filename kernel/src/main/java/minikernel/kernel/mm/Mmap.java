@@ -58,14 +58,39 @@ public final class Mmap {
     /** mmap2(2): like mmap, with the file offset in 4096-byte units. */
     public static long mmap2(Task current, long addr, long len, long prot, long flags, long fd, long pgoff) {
         MmStruct mm = current.mm();
+        int type = (int) (flags & MAP_TYPE);
+        MappedFile mapped = null;
+        boolean fileWritable = true;
         if ((flags & MAP_ANONYMOUS) == 0) {
             File file = current.files().get((int) fd);
             if (file == null) {
                 return Errno.EBADF.negative();
             }
-            return Errno.ENODEV.negative();   // no file system here maps files yet
+            // A mapping reads the file, so the descriptor must be open for reading; a shared
+            // writable one writes it, so it must be open for writing too (and not append-only).
+            if (!file.readable()) {
+                return Errno.EACCES.negative();
+            }
+            fileWritable = file.writable() && (file.flags() & File.O_APPEND) == 0;
+            if (type != MAP_PRIVATE && (prot & PROT_WRITE) != 0 && !fileWritable) {
+                return Errno.EACCES.negative();
+            }
+            if (len == 0) {
+                return Errno.EINVAL.negative();
+            }
+            mapped = file.mmap(current);
         }
-        int type = (int) (flags & MAP_TYPE);
+        long r = mmapRegion(current, addr, len, prot, flags, type, mapped, pgoff << 12, fileWritable);
+        if (r < 0 && mapped != null) {
+            mapped.put();
+        }
+        return r;
+    }
+
+    /** mmap_region(): the area itself, anonymous ({@code file} null) or over {@code file} from {@code offset}. */
+    private static long mmapRegion(Task current, long addr, long len, long prot, long flags, int type,
+                                   MappedFile file, long offset, boolean fileWritable) {
+        MmStruct mm = current.mm();
         if (type != MAP_SHARED && type != MAP_PRIVATE && type != MAP_SHARED_VALIDATE) {
             return Errno.EINVAL.negative();
         }
@@ -109,18 +134,47 @@ public final class Mmap {
         int vmFlags = VmFlags.fromProt((int) prot) | VmFlags.VM_MAY_ALL
                 | ((flags & MAP_GROWSDOWN) != 0 ? VmFlags.VM_GROWSDOWN : 0)
                 | (type == MAP_PRIVATE ? 0 : VmFlags.VM_SHARED | VmFlags.VM_MAYSHARE);
+        if (file != null && type != MAP_PRIVATE && !fileWritable) {
+            vmFlags &= ~VmFlags.VM_MAYWRITE;      // mprotect may never make it writable
+        }
         if (!mayExpand(current, len)) {
             return Errno.ENOMEM.negative();
         }
         if (mm.unmap(start, start + len) > 0) {
             current.kernel().cpu().flushTlb();
         }
-        if (type == MAP_PRIVATE) {
+        if (file != null && type == MAP_PRIVATE) {
+            mm.insert(new Vma(start, start + len, vmFlags, file, offset, len));
+        } else if (file != null) {
+            mm.insert(Vma.sharedFile(start, start + len, vmFlags, file, offset, mm.frames()));
+        } else if (type == MAP_PRIVATE) {
             mm.insert(Vma.anonymous(start, start + len, vmFlags));
         } else {
             mm.insertSharedAnonymous(start, start + len, vmFlags);
         }
         return start;
+    }
+
+    /**
+     * msync(2): the shared file pages of [addr, addr+len) go back to their files now (MS_SYNC and
+     * MS_ASYNC alike: the write is immediate here). ENOMEM if part of the range is unmapped.
+     */
+    public static long msync(Task current, long addr, long len, long flags) {
+        final int msAsync = 1, msInvalidate = 2, msSync = 4;
+        if ((addr & (PAGE - 1)) != 0 || (flags & ~(msAsync | msInvalidate | msSync)) != 0
+                || (flags & (msAsync | msSync)) == (msAsync | msSync)) {
+            return Errno.EINVAL.negative();
+        }
+        long end = addr + pageAlign(len);
+        if (end < addr) {
+            return Errno.ENOMEM.negative();
+        }
+        MmStruct mm = current.mm();
+        if (!mm.fullyMapped(addr, end)) {
+            return Errno.ENOMEM.negative();
+        }
+        mm.writeback(addr, end);
+        return 0;
     }
 
     /** munmap(2). */

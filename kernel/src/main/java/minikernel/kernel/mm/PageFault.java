@@ -64,6 +64,9 @@ public final class PageFault {
             if (vma.shmem() != null) {
                 return doSharedFault(mm, vma, page);
             }
+            if (vma.isSharedFile()) {
+                return doSharedFileFault(mm, vma, page);
+            }
             return vma.file() != null ? doReadFault(mm, vma, page) : doAnonymousPage(mm, vma, page);
         }
         if (access == Access.WRITE && (pte & PAGE_RW) == 0) {
@@ -106,12 +109,23 @@ public final class PageFault {
         }
         long intoArea = page - vma.start();
         long fromFile = Math.min(PhysicalMemory.PAGE_SIZE, vma.fileBytes() - intoArea);
-        byte[] bytes = vma.file().bytes();
-        long fileOffset = vma.fileOffset() + intoArea;
-        if (fromFile > 0 && fileOffset < bytes.length) {
-            int n = (int) Math.min(fromFile, bytes.length - fileOffset);
-            ram.write(frame, bytes, (int) fileOffset, n);
+        if (fromFile > 0) {
+            byte[] bytes = new byte[(int) fromFile];
+            int n = vma.file().read(vma.fileOffset() + intoArea, bytes);
+            if (n > 0) {
+                ram.write(frame, bytes, 0, n);
+            }
         }
+        return install(mm, page, frame, PageTables.writableBits(vma.flags()));
+    }
+
+    /** filemap_fault() for MAP_SHARED: the file's page-cache frame itself, one more reference on it. */
+    private Result doSharedFileFault(MmStruct mm, Vma vma, long page) {
+        long frame = vma.file().mapping().page(vma.filePage(page), vma.file());
+        if (frame < 0) {
+            return Result.OOM;
+        }
+        mm.frames().getPage(frame);
         return install(mm, page, frame, PageTables.writableBits(vma.flags()));
     }
 

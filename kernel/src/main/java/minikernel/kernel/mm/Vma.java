@@ -23,6 +23,20 @@ public final class Vma {
         this(start, end, flags, file, null, fileOffset, fileBytes);
     }
 
+    /**
+     * A MAP_SHARED area of a file: its pages are the file's page cache. {@code frames} is where the
+     * cache takes frames from.
+     */
+    public static Vma sharedFile(long start, long end, int flags, MappedFile file, long fileOffset,
+                                 FrameAllocator frames) {
+        Vma v = new Vma(start, end, flags, file, null, fileOffset, end - start);
+        file.mapping().mapped(frames);
+        v.frames = frames;
+        return v;
+    }
+
+    private FrameAllocator frames;   // set for a shared file area: its page cache's allocator
+
     private Vma(long start, long end, int flags, MappedFile file, Shmem shmem, long fileOffset, long fileBytes) {
         if ((start & 0xfff) != 0 || (end & 0xfff) != 0 || end <= start) {
             throw new IllegalArgumentException(String.format("bad VMA %08x-%08x", start, end));
@@ -123,15 +137,37 @@ public final class Vma {
     Vma splitAt(long at) {
         long offset = file == null && shmem == null ? 0 : fileOffset + (at - start);
         long bytesAbove = file == null ? 0 : Math.max(0, fileBytes - (at - start));
-        Vma upper = new Vma(at, end, flags, file, shmem == null ? null : shmem.get(), offset, bytesAbove);
+        Vma upper = new Vma(at, end, flags, file == null ? null : file.get(), shmem == null ? null : shmem.get(),
+                offset, bytesAbove);
+        upper.shareCache(frames);
         setEnd(at);
         return upper;
     }
 
     /** A copy for another mm (fork's dup_mmap), or at another address (mremap). */
     Vma copyAt(long newStart) {
-        return new Vma(newStart, newStart + (end - start), flags, file, shmem == null ? null : shmem.get(),
-                fileOffset, fileBytes);
+        Vma copy = new Vma(newStart, newStart + (end - start), flags, file == null ? null : file.get(),
+                shmem == null ? null : shmem.get(), fileOffset, fileBytes);
+        copy.shareCache(frames);
+        return copy;
+    }
+
+    /** A new area over the same shared file mapping counts as one more user of its page cache. */
+    private void shareCache(FrameAllocator allocator) {
+        if (allocator != null) {
+            frames = allocator;
+            file.mapping().mapped(allocator);
+        }
+    }
+
+    /** A MAP_SHARED area of a file (its pages are the file's page cache). */
+    public boolean isSharedFile() {
+        return frames != null;
+    }
+
+    /** The file's page index of address {@code va}. */
+    long filePage(long va) {
+        return (fileOffset + (va - start)) >>> 12;
     }
 
     /** The shared object's page offset of address {@code va}. */
@@ -143,6 +179,22 @@ public final class Vma {
     void close() {
         if (shmem != null) {
             shmem.put();
+        }
+        if (file != null) {
+            if (frames != null) {
+                if (has(VmFlags.VM_WRITE) || has(VmFlags.VM_MAYWRITE) && has(VmFlags.VM_SHARED)) {
+                    writeback(start, end);
+                }
+                file.mapping().unmapped();
+            }
+            file.put();
+        }
+    }
+
+    /** Writes the cached pages of [from, to) of a shared file area back to the file (msync). */
+    void writeback(long from, long to) {
+        if (frames != null) {
+            file.mapping().writeback(file, filePage(from), filePage(to - 1));
         }
     }
 

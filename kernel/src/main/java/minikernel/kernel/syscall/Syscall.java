@@ -126,6 +126,7 @@ public enum Syscall {
     FCHDIR(133, Cwd::fchdir, FD),
     _LLSEEK(140, ReadWrite::llseek, FD, INT, UINT, PTR, INT),
     _NEWSELECT(142, Select::newselect, INT, PTR, PTR, PTR, PTR),
+    MSYNC(144, Mmap::msync, PTR, UINT, HEX),
     READV(145, ReadWrite::readv, FD, PTR, INT),
     WRITEV(146, ReadWrite::writev, FD, IOVEC_IN, INT),
     GETSID(147, ProcessGroups::getsid, INT),
