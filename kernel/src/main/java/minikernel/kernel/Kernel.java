@@ -170,12 +170,33 @@ public final class Kernel implements AutoCloseable {
      * that killed it. Returns when the last task has ended.
      */
     public int runProgram(Executable exe, List<String> argv, List<String> envp) throws ExecException {
+        return runProgram(exe, null, argv, envp);
+    }
+
+    /**
+     * The same for a program named by its path in the guest's own file tree (under --root or
+     * --image), looked up and checked as execve would.
+     */
+    public int runProgram(String guestPath, List<String> argv, List<String> envp) throws ExecException {
+        return runProgram(null, guestPath, argv, envp);
+    }
+
+    private int runProgram(Executable exe, String guestPath, List<String> argv, List<String> envp)
+            throws ExecException {
         ReaperInit reaper = new ReaperInit();
         Task init = newTask("init", reaper, null);
         childReaper = init;
-        Task program = newTask(exe.baseName(), null, init);
+        String comm = exe != null ? exe.baseName() : guestPath.substring(guestPath.lastIndexOf('/') + 1);
+        Task program = newTask(comm, null, init);
         reaper.watch(program.pid());
         try {
+            if (exe == null) {
+                try {
+                    exe = Exec.openExec(program, guestPath);
+                } catch (minikernel.kernel.fs.VfsError e) {
+                    throw new ExecException(e.errno(), guestPath + ": " + e.errno().message);
+                }
+            }
             Exec.execve(program, exe, argv, envp);
         } catch (ExecException e) {
             Exit.releaseTask(program);

@@ -40,6 +40,11 @@ final class RunCommand implements Main.Command {
         o.addOption(Option.builder("E").longOpt("env").hasArg().argName("NAME=VALUE")
                 .desc("set a variable in the guest's environment (repeatable)").get());
         o.addOption(Option.builder().longOpt("clear-env").desc("start the guest with an empty environment").get());
+        o.addOption(Option.builder().longOpt("root").hasArg().argName("DIR")
+                .desc("root the guest in host directory DIR (it cannot get out of it); PROGRAM is a path in it").get());
+        o.addOption(Option.builder().longOpt("image")
+                .desc("root the guest in the default image (in memory; changes vanish at exit)").get());
+        o.addOption(Option.builder().longOpt("ro").desc("mount the host directory read-only (EROFS on every change)").get());
         return o;
     }
 
@@ -67,6 +72,13 @@ final class RunCommand implements Main.Command {
             return 2;
         }
         String name = rest.get(0);
+        List<String> env = environment(cl);
+        if (cl.hasOption("root") || cl.hasOption("image")) {
+            return runInGuestRoot(cl, config, name, rest, env);
+        }
+        if (cl.hasOption("ro")) {
+            config = config.withRoot(new minikernel.kernel.fs.HostRootFs("/", true), config.cwd());
+        }
         Optional<Executable> exe;
         try {
             exe = find(name);
@@ -79,6 +91,11 @@ final class RunCommand implements Main.Command {
                     + " in the default image)");
             return NOT_FOUND;
         }
+        return runKernel(config, exe.get(), rest, env, cl);
+    }
+
+    /** The host's environment (or none with --clear-env), with the -E settings. */
+    private static List<String> environment(CommandLine cl) {
         List<String> env = cl.hasOption("clear-env") ? new ArrayList<>() : HostProcess.environment();
         if (cl.hasOption("env")) {
             for (String kv : cl.getOptionValues("env")) {
@@ -87,7 +104,48 @@ final class RunCommand implements Main.Command {
                 env.add(kv.contains("=") ? kv : kv + "=");
             }
         }
-        return runKernel(config, exe.get(), rest, env, cl);
+        return env;
+    }
+
+    /**
+     * --root DIR or --image: the guest's "/" is that tree, its working directory "/", and PROGRAM
+     * a path in it (a bare NAME means /bin/NAME), executed as execve would.
+     */
+    private static int runInGuestRoot(CommandLine cl, KernelConfig config, String name, List<String> argv,
+                                      List<String> env) {
+        if (cl.hasOption("root") && cl.hasOption("image")) {
+            System.err.println("minikernel run: --root and --image exclude each other");
+            return 2;
+        }
+        minikernel.kernel.fs.RootFs root;
+        if (cl.hasOption("image")) {
+            try {
+                root = RootImage.load();
+            } catch (IOException e) {
+                System.err.println("minikernel: " + e.getMessage());
+                return 1;
+            }
+        } else {
+            Path dir = Path.of(cl.getOptionValue("root"));
+            if (!Files.isDirectory(dir)) {
+                System.err.println("minikernel run: --root " + dir + ": not a directory");
+                return 2;
+            }
+            root = new minikernel.kernel.fs.HostRootFs(dir.toString(), cl.hasOption("ro"));
+        }
+        String path = name.contains("/") ? name : "/bin/" + name;
+        long t0 = System.nanoTime();
+        try (Kernel kernel = new Kernel(config.withRoot(root, "/"))) {
+            int status = kernel.runProgram(path, argv, env);
+            KernelOptions.printStats(cl, kernel, t0);
+            return status;
+        } catch (ExecException e) {
+            System.err.println("minikernel: " + e.getMessage());
+            return e.errno() == minikernel.kernel.syscall.Errno.ENOENT ? NOT_FOUND : CANNOT_EXECUTE;
+        } catch (NativeLibraries.NativeLibraryException | UnicornException e) {
+            System.err.println("minikernel: " + e.getMessage());
+            return 1;
+        }
     }
 
     static int runKernel(KernelConfig config, Executable exe, List<String> argv, List<String> env, CommandLine cl) {
@@ -123,7 +181,9 @@ final class RunCommand implements Main.Command {
     private static void help(Options options) {
         HelpFormatter.builder().get().printHelp("minikernel run [OPTIONS] PROGRAM [ARGS...]",
                 "Runs an i386 Linux program (static ELF) on minikernel.", options,
-                "PROGRAM is a host file if it contains '/' or exists, else /bin/PROGRAM of the default image.",
+                "PROGRAM is a host file if it contains '/' or exists, else /bin/PROGRAM of the default image;"
+                        + " with --root or --image, a path in that tree. The guest sees the host's files at /"
+                        + " (its own /dev and /proc on top) with the host's working directory, as under qemu-i386.",
                 false);
     }
 }

@@ -69,7 +69,7 @@ public final class Exec {
      * do_open_execat() and kernel_read_file(): the program must be a regular file the task may
      * execute (EACCES otherwise: directories, devices, no x bit); its bytes are read whole.
      */
-    private static Executable openExec(Task current, String name) {
+    public static Executable openExec(Task current, String name) {
         minikernel.kernel.fs.Path p = Namei.lookup(current, name);
         minikernel.kernel.fs.Inode inode = p.inode();
         if (!inode.isRegular()) {
