@@ -60,11 +60,9 @@ public final class Pipe {
             return 0;
         }
         int n = (int) Math.min(want, count);
-        byte[] chunk = new byte[n];
-        for (int i = 0; i < n; i++) {
-            chunk[i] = ring[(head + i) % PIPE_SIZE];
-        }
-        if (!uaccess.copyToUser(current.mm(), buf, chunk)) {
+        int first = Math.min(n, PIPE_SIZE - head);          // up to the end of the ring, then from its start
+        if (!uaccess.copyToUser(current.mm(), buf, ring, head, first)
+                || !uaccess.copyToUser(current.mm(), buf + first, ring, 0, n - first)) {
             return Errno.EFAULT.negative();
         }
         head = (head + n) % PIPE_SIZE;
@@ -99,12 +97,11 @@ public final class Pipe {
                 return 0;
             }
             int n = (int) Math.min(left, room);
-            byte[] chunk = new byte[n];
-            if (!uaccess.copyFromUser(current.mm(), buf + done, chunk, 0, n)) {
+            int tail = (head + count) % PIPE_SIZE;
+            int first = Math.min(n, PIPE_SIZE - tail);      // straight from user memory into the ring
+            if (!uaccess.copyFromUser(current.mm(), buf + done, ring, tail, first)
+                    || !uaccess.copyFromUser(current.mm(), buf + done + first, ring, 0, n - first)) {
                 return done > 0 ? done : Errno.EFAULT.negative();
-            }
-            for (int i = 0; i < n; i++) {
-                ring[(head + count + i) % PIPE_SIZE] = chunk[i];
             }
             count += n;
             done += n;
@@ -130,12 +127,18 @@ public final class Pipe {
             return 0;
         }
         int n = Math.min(len, room);
-        for (int i = 0; i < n; i++) {
-            ring[(head + count + i) % PIPE_SIZE] = b[i];
-        }
-        count += n;
+        put(b, n);
         readWait.wakeUpAll(scheduler);
         return n;
+    }
+
+    /** Appends {@code n} bytes of {@code b} to the ring (the caller made sure they fit). */
+    private void put(byte[] b, int n) {
+        int tail = (head + count) % PIPE_SIZE;
+        int first = Math.min(n, PIPE_SIZE - tail);
+        System.arraycopy(b, 0, ring, tail, first);
+        System.arraycopy(b, first, ring, 0, n - first);
+        count += n;
     }
 
     /** Bytes waiting to be read (FIONREAD). */
