@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 import minikernel.cpu.Cpu;
 import minikernel.cpu.PhysicalMemory;
 import minikernel.kernel.arch.Traps;
-import minikernel.kernel.drivers.HostConsoleFile;
+import minikernel.kernel.drivers.Console;
 import minikernel.kernel.exec.Exec;
 import minikernel.kernel.exec.ExecException;
 import minikernel.kernel.exec.Executable;
@@ -46,7 +46,7 @@ public final class Kernel implements AutoCloseable {
     private final SyscallDispatcher syscalls;
     private final SplittableRandom random;
     private final long swapperPgd;
-    private final HostConsoleFile[] console;
+    private final Console console;
     private final minikernel.kernel.fs.RootFs rootFs;
     private final minikernel.kernel.fs.MountNamespace mounts;
     private final minikernel.kernel.fs.Cred cred;
@@ -85,16 +85,31 @@ public final class Kernel implements AutoCloseable {
         sem = new minikernel.kernel.ipc.Sem(scheduler);
         rootFs = config.rootFs();
         cred = new minikernel.kernel.fs.Cred(config.uid(), config.gid());
-        syscalls = new SyscallDispatcher(this, config.trace());
+        console = Console.open(this, config.console());
+        syscalls = new SyscallDispatcher(this, traceStream(config.trace()));
         cpu.setSyscallHandler(syscalls);
         cpu.setPageFaultHandler((address, access) -> pageFault.handle(scheduler.current().mm(), address, access));
         cpu.switchMm(swapperPgd);
-        int[] fds = config.console();
-        console = new HostConsoleFile[]{
-            new HostConsoleFile(fds[0], File.O_RDONLY, "/dev/console", userAccess),
-            new HostConsoleFile(fds[1], File.O_WRONLY, "/dev/console", userAccess),
-            new HostConsoleFile(fds[2], File.O_WRONLY, "/dev/console", userAccess)};
         mounts = mountRoot();
+    }
+
+    /**
+     * The --trace stream. While the console owns the host terminal in raw mode a line feed alone
+     * would not return the carriage, so the trace gets "\r\n" (what OPOST and ONLCR do for guests).
+     */
+    private java.io.PrintStream traceStream(java.io.PrintStream trace) {
+        if (trace == null || console.tty() == null) {
+            return trace;
+        }
+        return new java.io.PrintStream(new java.io.FilterOutputStream(trace) {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                if (b == '\n') {
+                    out.write('\r');
+                }
+                out.write(b);
+            }
+        }, true);
     }
 
     /**
@@ -206,6 +221,7 @@ public final class Kernel implements AutoCloseable {
         scheduler.wakeUpNewTask(init);
         scheduler.wakeUpNewTask(program);
         scheduler.run();
+        console.shutdown();
         // A deadlock or an interrupt stops the machine with the program still there: report that.
         return Exit.shellStatus(haltReason != null ? haltStatus : reaper.status());
     }
@@ -217,6 +233,7 @@ public final class Kernel implements AutoCloseable {
         Exec.execve(task, init, argv, envp);
         scheduler.wakeUpNewTask(task);
         scheduler.run();
+        console.shutdown();
         return Exit.shellStatus(haltStatus);
     }
 
@@ -238,8 +255,8 @@ public final class Kernel implements AutoCloseable {
             // the configured directory is not reachable from this root: start at "/"
         }
         FilesStruct files = new FilesStruct();
-        for (int fd = 0; fd < console.length; fd++) {
-            files.install(fd, console[fd].get(), false);
+        for (int fd = 0; fd < 3; fd++) {
+            files.install(fd, console.files().get(fd).get(), false);
         }
         t.setFiles(files);
         t.setSighand(new SigHand());
@@ -284,15 +301,29 @@ public final class Kernel implements AutoCloseable {
             log.removeFirst();
         }
         log.addLast(line);
-        console[2].printk(line + "\n");
+        console.printk(line + "\n");
     }
 
     /**
-     * Wakes tasks waiting for console input if the host has some: just looking ({@code block}
-     * false), or waiting for it when nothing else can run. True if someone was woken.
+     * Takes in console input if the host has some, waking the tasks waiting for it: just looking
+     * ({@code block} false; on a terminal this is the keyboard interrupt: typed keys are echoed
+     * and ^C is sent then), or waiting for it when nothing else can run and a task waits on the
+     * console. True if input came.
      */
     public boolean pollConsole(boolean block) {
-        return console[0].pollInput(scheduler, block ? -1 : 0);
+        return console.pollInput(block ? -1 : 0);
+    }
+
+    /**
+     * Every task sleeps until {@code deadline} (monotonic): the clock jumps there, or with the
+     * host's clock the machine waits for real, for console input meanwhile (a key may end it).
+     */
+    public void idleUntil(long deadline) {
+        long ms = (deadline - clock.monotonicNanos() + 999_999) / 1_000_000;
+        if (clock.mode() == Clock.Mode.HOST && ms > 0 && console.idle((int) Math.min(ms, Integer.MAX_VALUE))) {
+            return;
+        }
+        clock.idleUntil(deadline);
     }
 
     /** futex_wake() on a word of {@code mm}. */
@@ -320,7 +351,12 @@ public final class Kernel implements AutoCloseable {
 
     /** The console's open files (fd 0, 1, 2 of the first tasks); the kernel holds one reference on each. */
     public List<File> consoleFiles() {
-        return List.of(console);
+        return console.files();
+    }
+
+    /** The console: a tty when the host's stdin is a terminal. */
+    public Console console() {
+        return console;
     }
 
     /** The most recent kernel messages, oldest first. */
@@ -430,6 +466,7 @@ public final class Kernel implements AutoCloseable {
 
     @Override
     public void close() {
+        console.shutdown();
         cpu.close();
         ram.close();
     }

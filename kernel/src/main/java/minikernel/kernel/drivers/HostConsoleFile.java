@@ -1,10 +1,5 @@
 package minikernel.kernel.drivers;
 
-import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
-import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
-import static java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED;
-
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import minikernel.kernel.fs.File;
 import minikernel.kernel.fs.Kstat;
@@ -13,10 +8,12 @@ import minikernel.kernel.sched.Task;
 import minikernel.kernel.syscall.Errno;
 
 /**
- * The guest's view of one of the host's standard descriptors (its console): reads and writes go to
- * the host descriptor, TCGETS and fstat are answered by the host, so a guest finds a terminal where
- * the host has one and a pipe or file where it has those, and its C library buffers output exactly
- * as it would natively. One object per host descriptor; the guest's 0, 1 and 2 point to these.
+ * The guest's view of one of the host's standard descriptors when the host's stdin is not a
+ * terminal: reads and writes go to the host descriptor, TCGETS and fstat are answered by the host,
+ * so a guest finds a pipe or a file where the host has those (and a terminal on an output that is
+ * one), and its C library buffers output exactly as it would natively. One object per host
+ * descriptor; the guest's 0, 1 and 2 point to these. With a terminal on stdin the console is a
+ * tty instead ({@link Console}); an output that is not that terminal is still one of these.
  */
 public final class HostConsoleFile extends File {
     /** Bytes moved through the host per call at most; larger requests loop (like MAX_RW_COUNT chunks). */
@@ -116,28 +113,7 @@ public final class HostConsoleFile extends File {
     /** The host's statx of the descriptor, as a Kstat. */
     @Override
     public Kstat stat() {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment s = a.allocate(HostFd.STATX_SIZE, 8);
-            if (host.statx(s) < 0) {
-                return null;
-            }
-            // struct statx (include/uapi/linux/stat.h): the same layout on every architecture
-            return new Kstat(
-                    Kstat.encodeDev(s.get(JAVA_INT_UNALIGNED, 0x88), s.get(JAVA_INT_UNALIGNED, 0x8c)),
-                    s.get(JAVA_LONG_UNALIGNED, 0x20),
-                    s.get(JAVA_SHORT_UNALIGNED, 0x1c) & 0xffff,
-                    s.get(JAVA_INT_UNALIGNED, 0x10),
-                    s.get(JAVA_INT_UNALIGNED, 0x14),
-                    s.get(JAVA_INT_UNALIGNED, 0x18),
-                    Kstat.encodeDev(s.get(JAVA_INT_UNALIGNED, 0x80), s.get(JAVA_INT_UNALIGNED, 0x84)),
-                    s.get(JAVA_LONG_UNALIGNED, 0x28),
-                    s.get(JAVA_INT_UNALIGNED, 0x04),
-                    s.get(JAVA_LONG_UNALIGNED, 0x30),
-                    s.get(JAVA_LONG_UNALIGNED, 0x40), s.get(JAVA_INT_UNALIGNED, 0x48),
-                    s.get(JAVA_LONG_UNALIGNED, 0x70), s.get(JAVA_INT_UNALIGNED, 0x78),
-                    s.get(JAVA_LONG_UNALIGNED, 0x60), s.get(JAVA_INT_UNALIGNED, 0x68),
-                    s.get(JAVA_LONG_UNALIGNED, 0x50), s.get(JAVA_INT_UNALIGNED, 0x58));
-        }
+        return host.kstat();
     }
 
     /**

@@ -2,7 +2,10 @@ package minikernel.kernel.drivers;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -12,16 +15,21 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
+import minikernel.kernel.fs.Kstat;
 
 /**
  * A file descriptor of the host process, used as a device by the guest's console: the host's
- * read(2), write(2), ioctl(2) and statx(2) through the host C library, with errno captured. The
- * kernel passes the guest's bytes and its terminal questions straight through, so a guest sees its
- * stdin, stdout and stderr as a native program would (a terminal, a pipe or a file).
+ * read(2), write(2), ioctl(2), poll(2) and statx(2) through the host C library, with errno
+ * captured. When the host's stdin is not a terminal the kernel passes the guest's bytes and its
+ * terminal questions straight through, so a guest sees its stdin, stdout and stderr as a native
+ * program would (a pipe or a file); on a terminal it is the device under the console tty.
  */
 public final class HostFd {
-    /** TCGETS: the same request number and the same 36-byte struct termios on i386 and x86-64. */
-    public static final int TCGETS = 0x5401;
+    /**
+     * Terminal requests, with the same numbers and the same 36-byte struct termios and 8-byte
+     * struct winsize on i386 and x86-64.
+     */
+    public static final int TCGETS = 0x5401, TCSETSW = 0x5403, TIOCGPGRP = 0x540F, TIOCGWINSZ = 0x5413;
     public static final int TERMIOS_SIZE = 36;
     public static final int STATX_SIZE = 256;
     private static final int AT_EMPTY_PATH = 0x1000;
@@ -36,7 +44,8 @@ public final class HostFd {
     private final int fd;
     private final Arena arena = Arena.ofShared();
     private final MemorySegment errno = arena.allocate(CAPTURE);
-    private MemorySegment buffer = arena.allocate(64 * 1024, 16);
+    private MemorySegment buffer;          // allocated on first use: most descriptors never need one
+    private MemorySegment pollfd;
 
     public HostFd(int fd) {
         this.fd = fd;
@@ -68,10 +77,14 @@ public final class HostFd {
 
     /** poll(2) for input: true if a read would not block, waiting up to {@code timeoutMs} (-1: forever). */
     public boolean readable(int timeoutMs) {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment pfd = a.allocate(8, 4);
-            pfd.set(JAVA_INT, 0, fd);
-            pfd.set(java.lang.foreign.ValueLayout.JAVA_SHORT, 4, (short) 1);   // POLLIN
+        if (pollfd == null) {
+            pollfd = arena.allocate(8, 4);
+        }
+        MemorySegment pfd = pollfd;
+        pfd.set(JAVA_INT, 0, fd);
+        pfd.set(java.lang.foreign.ValueLayout.JAVA_SHORT, 4, (short) 1);   // POLLIN
+        pfd.set(java.lang.foreign.ValueLayout.JAVA_SHORT, 6, (short) 0);
+        try {
             while (true) {
                 int r = (int) Calls.POLL.invokeExact(errno, pfd, 1L, timeoutMs);
                 if (r >= 0) {
@@ -88,8 +101,8 @@ public final class HostFd {
 
     /** A native buffer of at least {@code size} bytes, reused across calls. */
     public MemorySegment buffer(long size) {
-        if (buffer.byteSize() < size) {
-            buffer = arena.allocate(Math.max(size, buffer.byteSize() * 2), 16);
+        if (buffer == null || buffer.byteSize() < size) {
+            buffer = arena.allocate(Math.max(size, buffer == null ? 64 * 1024 : buffer.byteSize() * 2), 16);
         }
         return buffer;
     }
@@ -114,9 +127,35 @@ public final class HostFd {
 
     /** ioctl(fd, TCGETS, termios): 0 with the host's terminal settings in {@code termios}, or -errno. */
     public long tcgets(MemorySegment termios) {
+        return ioctl(TCGETS, termios);
+    }
+
+    /**
+     * May the JVM change this terminal's settings without being stopped? Not if it is the JVM's
+     * controlling terminal and the JVM is not in its foreground group (a job the user's shell
+     * runs in the background gets SIGTTOU for that); any other terminal, yes.
+     */
+    public boolean mayChangeTerminal() {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment pgrp = a.allocate(JAVA_INT);
+            return ioctl(TIOCGPGRP, pgrp) != 0 || pgrp.get(JAVA_INT, 0) == (int) Calls.GETPGRP.invokeExact();
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /** isatty(3): TCGETS succeeds only on a terminal. */
+    public boolean isatty() {
+        try (Arena a = Arena.ofConfined()) {
+            return tcgets(a.allocate(TERMIOS_SIZE)) == 0;
+        }
+    }
+
+    /** ioctl(fd, request, arg), retried on EINTR: its result, or -errno. */
+    public long ioctl(long request, MemorySegment arg) {
         try {
             while (true) {
-                int r = (int) Calls.IOCTL.invokeExact(errno, fd, (long) TCGETS, termios);
+                int r = (int) Calls.IOCTL.invokeExact(errno, fd, request, arg);
                 if (r >= 0) {
                     return r;
                 }
@@ -138,6 +177,32 @@ public final class HostFd {
             return r == 0 ? 0 : -(int) ERRNO.get(errno, 0L);
         } catch (Throwable t) {
             throw new IllegalStateException(t);
+        }
+    }
+
+    /** The host's statx of the descriptor as a Kstat, or null if it fails. */
+    public Kstat kstat() {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment s = a.allocate(STATX_SIZE, 8);
+            if (statx(s) < 0) {
+                return null;
+            }
+            // struct statx (include/uapi/linux/stat.h): the same layout on every architecture
+            return new Kstat(
+                    Kstat.encodeDev(s.get(JAVA_INT_UNALIGNED, 0x88), s.get(JAVA_INT_UNALIGNED, 0x8c)),
+                    s.get(JAVA_LONG_UNALIGNED, 0x20),
+                    s.get(JAVA_SHORT_UNALIGNED, 0x1c) & 0xffff,
+                    s.get(JAVA_INT_UNALIGNED, 0x10),
+                    s.get(JAVA_INT_UNALIGNED, 0x14),
+                    s.get(JAVA_INT_UNALIGNED, 0x18),
+                    Kstat.encodeDev(s.get(JAVA_INT_UNALIGNED, 0x80), s.get(JAVA_INT_UNALIGNED, 0x84)),
+                    s.get(JAVA_LONG_UNALIGNED, 0x28),
+                    s.get(JAVA_INT_UNALIGNED, 0x04),
+                    s.get(JAVA_LONG_UNALIGNED, 0x30),
+                    s.get(JAVA_LONG_UNALIGNED, 0x40), s.get(JAVA_INT_UNALIGNED, 0x48),
+                    s.get(JAVA_LONG_UNALIGNED, 0x70), s.get(JAVA_INT_UNALIGNED, 0x78),
+                    s.get(JAVA_LONG_UNALIGNED, 0x60), s.get(JAVA_INT_UNALIGNED, 0x68),
+                    s.get(JAVA_LONG_UNALIGNED, 0x50), s.get(JAVA_INT_UNALIGNED, 0x58));
         }
     }
 
@@ -171,6 +236,8 @@ public final class HostFd {
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), CAPTURE_ERRNO,
                 Linker.Option.firstVariadicArg(2));
         static final MethodHandle POLL = handle("poll", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+        static final MethodHandle GETPGRP = LINKER.downcallHandle(LINKER.defaultLookup().find("getpgrp").orElseThrow(),
+                FunctionDescriptor.of(JAVA_INT));
         static final MethodHandle CLOSE = LINKER.downcallHandle(LINKER.defaultLookup().find("close").orElseThrow(),
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT));
         static final MethodHandle STATX = handle("statx",

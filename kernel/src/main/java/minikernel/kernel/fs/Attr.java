@@ -112,8 +112,10 @@ public final class Attr {
 
     // ---- truncate ---------------------------------------------------------------------------
 
+    /** truncate(2): a signed 32-bit length. */
     public static long truncate(Task current, long pathname, long length) {
-        return truncate64(current, pathname, (int) length, length < 0 ? -1 : 0);
+        int len = (int) length;
+        return truncate64(current, pathname, len, len < 0 ? -1 : 0);
     }
 
     /** truncate64(2): i386 passes the 64-bit length in two registers, low word first. */
@@ -137,7 +139,8 @@ public final class Attr {
     }
 
     public static long ftruncate(Task current, long fd, long length) {
-        return ftruncate64(current, fd, (int) length, length < 0 ? -1 : 0);
+        int len = (int) length;
+        return ftruncate64(current, fd, len, len < 0 ? -1 : 0);
     }
 
     /** ftruncate64(2): the descriptor must be open for writing (EINVAL otherwise, as Linux says). */
@@ -173,7 +176,7 @@ public final class Attr {
         if ((flags & ~(Namei.AT_SYMLINK_NOFOLLOW | Namei.AT_EMPTY_PATH)) != 0) {
             return Errno.EINVAL.negative();
         }
-        long now = current.kernel().clock().realtimeNanos();
+        long now = Inode.TIME_NOW;      // the filesystem's own "now" (the host's clock for hostfs)
         long atime = now, mtime = now;
         boolean explicit = false;
         if (times != 0) {

@@ -30,6 +30,11 @@ public class DirectoryFile extends File {
     }
 
     @Override
+    public long fsync() {
+        return 0;
+    }
+
+    @Override
     public long llseek(long offset, int whence) {
         long target = switch (whence) {
             case SEEK_SET -> offset;

@@ -8,7 +8,8 @@ import minikernel.kernel.syscall.Errno;
 public final class Fcntl {
     public static final int O_CLOEXEC = 02000000;
     private static final int F_DUPFD = 0, F_GETFD = 1, F_SETFD = 2, F_GETFL = 3, F_SETFL = 4,
-            F_DUPFD_CLOEXEC = 1030, FD_CLOEXEC = 1;
+            F_DUPFD_CLOEXEC = 1030, FD_CLOEXEC = 1,
+            F_SETPIPE_SZ = 1031, F_GETPIPE_SZ = 1032;
 
     private Fcntl() {
     }
@@ -87,6 +88,9 @@ public final class Fcntl {
             case F_SETFL -> {
                 f.setStatusFlags((int) arg);
                 return 0;
+            }
+            case F_GETPIPE_SZ -> {
+                return f.isPipe() ? Pipe.PIPE_SIZE : Errno.EBADF.negative();
             }
             default -> {
                 return Errno.EINVAL.negative();

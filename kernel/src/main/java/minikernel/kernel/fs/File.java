@@ -74,6 +74,11 @@ public abstract class File {
         return path == null ? null : path.inode();
     }
 
+    /** A pipe's end (what F_GETPIPE_SZ asks about). */
+    public boolean isPipe() {
+        return false;
+    }
+
     public final long pos() {
         return pos;
     }
@@ -147,9 +152,9 @@ public abstract class File {
         return Errno.ENOTTY.negative();
     }
 
-    /** f_op->fsync. */
+    /** f_op->fsync: EINVAL for what has nothing to write back (pipes, devices). */
     public long fsync() {
-        return 0;
+        return Errno.EINVAL.negative();
     }
 
     /**
@@ -182,7 +187,7 @@ public abstract class File {
         if (inode() == null || !inode().isRegular()) {
             throw new VfsError(Errno.ENODEV);
         }
-        return new FileMapping(this, name(current));
+        return new FileMapping(this);
     }
 
     /** The file's attributes for fstat and statx: its inode's, unless the file says otherwise. */

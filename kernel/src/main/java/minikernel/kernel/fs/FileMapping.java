@@ -10,17 +10,17 @@ import minikernel.kernel.mm.MappedFile;
  */
 final class FileMapping extends MappedFile {
     private final File file;
-    private final String name;
 
     /** Takes a reference on {@code file} for the first area. */
-    FileMapping(File file, String name) {
+    FileMapping(File file) {
         this.file = file.get();
-        this.name = name;
     }
 
+    /** The file's path now, from the root of the mount namespace; " (deleted)" once unlinked. */
     @Override
     public String name() {
-        return name;
+        Path root = file.inode().sb().kernel().mounts().root().rootPath();
+        return Namei.dPath(root, file.path());
     }
 
     @Override
@@ -45,6 +45,11 @@ final class FileMapping extends MappedFile {
     public long size() {
         Kstat k = file.stat();
         return k == null ? 0 : k.size();
+    }
+
+    @Override
+    public Kstat stat() {
+        return file.stat();
     }
 
     @Override

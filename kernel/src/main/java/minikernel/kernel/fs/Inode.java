@@ -176,15 +176,21 @@ public abstract class Inode {
         throw new VfsError(Errno.EINVAL);
     }
 
-    /** utimensat: either time may be left as it is (-1). */
+    /** A time argument of setTimes: leave the time as it is. */
+    public static final long TIME_OMIT = -1;
+    /** A time argument of setTimes: the filesystem's current time. */
+    public static final long TIME_NOW = -2;
+
+    /** utimensat: nanoseconds since the epoch, or TIME_OMIT, or TIME_NOW. */
     public void setTimes(long atimeNs, long mtimeNs) {
-        if (atimeNs >= 0) {
-            atime = atimeNs;
+        long now = sb.now();
+        if (atimeNs != TIME_OMIT) {
+            atime = atimeNs == TIME_NOW ? now : atimeNs;
         }
-        if (mtimeNs >= 0) {
-            mtime = mtimeNs;
+        if (mtimeNs != TIME_OMIT) {
+            mtime = mtimeNs == TIME_NOW ? now : mtimeNs;
         }
-        ctime = sb.now();
+        ctime = now;
     }
 
     /** getattr: what stat reports. */

@@ -94,6 +94,9 @@ public final class NameOps {
         if (p.type() != Namei.LastType.NORM || Namei.child(current, p.dir(), p.last()) != null) {
             throw new VfsError(Errno.EEXIST);
         }
+        if (p.trailingSlash()) {
+            throw new VfsError(Errno.ENOENT);
+        }
         mayCreate(current, p.dir());
         int perms = (int) mode & 07777 & ~current.fs().umask();
         Inode made = type == 0 || type == Kstat.S_IFREG
@@ -296,6 +299,9 @@ public final class NameOps {
         Namei.Parent np = parent(current, newdfd, newname);
         if (np.type() != Namei.LastType.NORM || Namei.child(current, np.dir(), np.last()) != null) {
             throw new VfsError(Errno.EEXIST);
+        }
+        if (np.trailingSlash()) {
+            throw new VfsError(Errno.ENOENT);     // filename_create: only mkdir may end in "/"
         }
         mayCreate(current, np.dir());
         Inode made = np.dir().inode().symlink(np.last(), target, current.cred());

@@ -53,7 +53,11 @@ public final class Namei {
         if (s instanceof UserAccess.UserString.TooLong) {
             throw new VfsError(Errno.ENAMETOOLONG);
         }
-        return ((UserAccess.UserString.Ok) s).value();
+        String name = ((UserAccess.UserString.Ok) s).value();
+        if (name.length() >= PATH_MAX / 4 && name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length >= PATH_MAX) {
+            throw new VfsError(Errno.ENAMETOOLONG);
+        }
+        return name;
     }
 
     // ---- the walk -----------------------------------------------------------------------------
@@ -91,7 +95,15 @@ public final class Namei {
         if (path.isEmpty()) {
             throw new VfsError(Errno.ENOENT);
         }
-        Path start = start(current, dirfd, path);
+        return lookupParent(current, start(current, dirfd, path), path);
+    }
+
+    /** The same from a directory already found (a symlink's text, walked from where the link is). */
+    public static Parent lookupParent(Task current, Path from, String path) {
+        if (path.isEmpty()) {
+            throw new VfsError(Errno.ENOENT);
+        }
+        Path start = path.startsWith("/") ? current.fs().root() : from;
         List<String> parts = components(path);
         boolean trailingSlash = path.endsWith("/");
         if (parts.isEmpty()) {
@@ -256,7 +268,11 @@ public final class Namei {
      * "(unreachable)/..." as getcwd reports it.
      */
     public static String dPath(Task current, Path p) {
-        Path root = current.fs().root();
+        return dPath(current.fs().root(), p);
+    }
+
+    /** d_path() seen from {@code root}. */
+    public static String dPath(Path root, Path p) {
         List<String> names = new ArrayList<>();
         Mount mnt = p.mnt();
         Dentry d = p.dentry();

@@ -58,22 +58,32 @@ public final class Open {
         Path path;
         if ((flags & File.O_CREAT) != 0) {
             Namei.Parent parent = Namei.lookupParent(current, dfd, name);
-            if (parent.type() != Namei.LastType.NORM || parent.trailingSlash()) {
-                throw new VfsError(Errno.EISDIR);
-            }
-            Path existing = Namei.child(current, parent.dir(), parent.last());
-            if (existing == null) {
-                path = create(current, parent, mode);
-                created = true;
-            } else if ((flags & File.O_EXCL) != 0) {
-                throw new VfsError(Errno.EEXIST);
-            } else if (existing.inode().isSymlink()) {
-                if ((flags & File.O_NOFOLLOW) != 0) {
-                    throw new VfsError(Errno.ELOOP);
+            for (int links = 0; ; links++) {
+                if (parent.type() != Namei.LastType.NORM || parent.trailingSlash()) {
+                    throw new VfsError(Errno.EISDIR);
                 }
-                path = Namei.followLast(current, parent.dir(), existing);
-            } else {
-                path = existing;
+                Path existing = Namei.child(current, parent.dir(), parent.last());
+                if (existing == null) {
+                    path = create(current, parent, mode);
+                    created = true;
+                } else if ((flags & File.O_EXCL) != 0) {
+                    throw new VfsError(Errno.EEXIST);
+                } else if (existing.inode().isSymlink() && (flags & File.O_NOFOLLOW) == 0) {
+                    // open_last_lookups(): O_CREAT follows a symlink and creates what it names, if missing
+                    if (links >= Namei.MAXSYMLINKS) {
+                        throw new VfsError(Errno.ELOOP);
+                    }
+                    Path magic = existing.inode().followMagic(current);
+                    if (magic != null) {
+                        path = magic;
+                    } else {
+                        parent = Namei.lookupParent(current, parent.dir(), existing.inode().readlink());
+                        continue;
+                    }
+                } else {
+                    path = existing;
+                }
+                break;
             }
         } else {
             int lookup = ((flags & File.O_NOFOLLOW) != 0 ? 0 : Namei.LOOKUP_FOLLOW)

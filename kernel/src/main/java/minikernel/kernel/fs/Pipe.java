@@ -10,24 +10,35 @@ import minikernel.kernel.syscall.Errno;
 import minikernel.kernel.syscall.Syscall;
 
 /**
- * A pipe: Linux's {@code struct pipe_inode_info} (fs/pipe.c), a 64 KiB ring buffer with a read
- * end and a write end, each an open {@link File}. A reader with nothing to read sleeps until a
- * writer writes or the last writer goes (end of file); a writer with no room sleeps until a reader
- * makes some; a write to a pipe nobody can read gets SIGPIPE and EPIPE. Writes of at most
- * PIPE_BUF bytes are atomic.
+ * A pipe: Linux's {@code struct pipe_inode_info} (fs/pipe.c), a ring of 16 page-sized buffers
+ * with a read end and a write end, each an open {@link File}. A write fills the last buffer if
+ * its sub-page remainder fits there, then takes whole new pages; a read empties buffers from the
+ * front, and a page is free again only when it has been read to its end. So the pipe holds 64 KiB
+ * of 4096-byte writes but only 64000 bytes of 1000-byte ones, exactly as on Linux. A reader with
+ * nothing to read sleeps until a writer writes or the last writer goes (end of file); a writer
+ * with no free page sleeps until a reader frees one; a write to a pipe nobody can read gets
+ * SIGPIPE and EPIPE. Writes of at most PIPE_BUF bytes are atomic.
  */
 public final class Pipe {
-    public static final int PIPE_SIZE = 64 * 1024;
+    public static final int PIPE_BUFFERS = 16, PAGE = 4096;
+    public static final int PIPE_SIZE = PIPE_BUFFERS * PAGE;
     public static final int PIPE_BUF = 4096;
 
-    private final byte[] ring = new byte[PIPE_SIZE];
+    /** pipe_buffer: a page and the part of it that holds unread bytes. */
+    private static final class Buffer {
+        final byte[] page = new byte[PAGE];
+        int offset, len;
+    }
+
+    private final Buffer[] bufs = new Buffer[PIPE_BUFFERS];
     private final int inode;
     private final Scheduler scheduler;
     private final UserAccess uaccess;
     private final WaitQueue readWait = new WaitQueue("pipe_read");
     private final WaitQueue writeWait = new WaitQueue("pipe_write");
-    private int head;       // next byte to read
-    private int count;      // bytes in the ring
+    private int head;       // the first buffer holding data (pipe->tail in Linux's naming)
+    private int used;       // buffers in use
+    private int count;      // bytes in all of them
     private int readers;
     private int writers;
 
@@ -35,6 +46,9 @@ public final class Pipe {
         this.inode = inode;
         this.scheduler = scheduler;
         this.uaccess = uaccess;
+        for (int i = 0; i < PIPE_BUFFERS; i++) {
+            bufs[i] = new Buffer();
+        }
     }
 
     /** create_pipe_files(): {read end, write end}; {@code flags} may add O_NONBLOCK. */
@@ -44,7 +58,11 @@ public final class Pipe {
         return new File[]{p.new ReadEnd(File.O_RDONLY | status), p.new WriteEnd(File.O_WRONLY | status)};
     }
 
-    /** pipe_read(). */
+    private boolean full() {
+        return used == PIPE_BUFFERS;
+    }
+
+    /** pipe_read(): from the front buffers until the request is met or the pipe is empty. */
     private long read(Task current, long buf, long want, boolean nonBlocking) {
         if (want == 0) {
             return 0;
@@ -59,16 +77,29 @@ public final class Pipe {
             scheduler.blockAndRestart(current, readWait);
             return 0;
         }
-        int n = (int) Math.min(want, count);
-        int first = Math.min(n, PIPE_SIZE - head);          // up to the end of the ring, then from its start
-        if (!uaccess.copyToUser(current.mm(), buf, ring, head, first)
-                || !uaccess.copyToUser(current.mm(), buf + first, ring, 0, n - first)) {
-            return Errno.EFAULT.negative();
+        long done = 0;
+        boolean freed = false;
+        while (done < want && used > 0) {
+            Buffer b = bufs[head];
+            int n = (int) Math.min(want - done, b.len);
+            if (!uaccess.copyToUser(current.mm(), buf + done, b.page, b.offset, n)) {
+                return done > 0 ? done : Errno.EFAULT.negative();
+            }
+            b.offset += n;
+            b.len -= n;
+            count -= n;
+            done += n;
+            if (b.len == 0) {          // the page is free again
+                b.offset = 0;
+                head = (head + 1) % PIPE_BUFFERS;
+                used--;
+                freed = true;
+            }
         }
-        head = (head + n) % PIPE_SIZE;
-        count -= n;
-        writeWait.wakeUpAll(scheduler);
-        return n;
+        if (freed) {
+            writeWait.wakeUpAll(scheduler);
+        }
+        return done;
     }
 
     /**
@@ -83,12 +114,24 @@ public final class Pipe {
         }
         long done = current.syscallProgress();
         current.setSyscallProgress(0);
+        if (done == 0 && want > 0) {
+            // The sub-page remainder of the write goes into the last page if it fits there whole.
+            int chars = (int) (want & (PAGE - 1));
+            if (chars > 0 && used > 0) {
+                Buffer last = bufs[(head + used - 1) % PIPE_BUFFERS];
+                if (last.offset + last.len + chars <= PAGE) {
+                    if (!uaccess.copyFromUser(current.mm(), buf, last.page, last.offset + last.len, chars)) {
+                        return Errno.EFAULT.negative();
+                    }
+                    last.len += chars;
+                    count += chars;
+                    done = chars;
+                    readWait.wakeUpAll(scheduler);
+                }
+            }
+        }
         while (done < want) {
-            long left = want - done;
-            int room = PIPE_SIZE - count;
-            // A write of at most PIPE_BUF bytes goes in whole or waits: it is never split.
-            boolean fits = left <= PIPE_BUF ? room >= left : room > 0;
-            if (!fits) {
+            if (full()) {
                 if (nonBlocking) {
                     return done > 0 ? done : Errno.EAGAIN.negative();
                 }
@@ -96,13 +139,14 @@ public final class Pipe {
                 scheduler.blockAndRestart(current, writeWait);
                 return 0;
             }
-            int n = (int) Math.min(left, room);
-            int tail = (head + count) % PIPE_SIZE;
-            int first = Math.min(n, PIPE_SIZE - tail);      // straight from user memory into the ring
-            if (!uaccess.copyFromUser(current.mm(), buf + done, ring, tail, first)
-                    || !uaccess.copyFromUser(current.mm(), buf + done + first, ring, 0, n - first)) {
+            int n = (int) Math.min(PAGE, want - done);
+            Buffer b = bufs[(head + used) % PIPE_BUFFERS];
+            if (!uaccess.copyFromUser(current.mm(), buf + done, b.page, 0, n)) {
                 return done > 0 ? done : Errno.EFAULT.negative();
             }
+            b.offset = 0;
+            b.len = n;
+            used++;
             count += n;
             done += n;
             readWait.wakeUpAll(scheduler);
@@ -116,8 +160,7 @@ public final class Pipe {
             Kill.send(current, Signal.SIGPIPE.number);
             return current.isZombieOrDead() ? Syscall.NO_RETURN : Errno.EPIPE.negative();
         }
-        int room = PIPE_SIZE - count;
-        if (room == 0) {
+        if (full()) {
             if (nonBlocking) {
                 return Errno.EAGAIN.negative();
             }
@@ -126,19 +169,27 @@ public final class Pipe {
             }
             return 0;
         }
-        int n = Math.min(len, room);
-        put(b, n);
+        int done = 0;
+        while (done < len && !full()) {
+            int n = Math.min(PAGE, len - done);
+            Buffer buf = bufs[(head + used) % PIPE_BUFFERS];
+            System.arraycopy(b, done, buf.page, 0, n);
+            buf.offset = 0;
+            buf.len = n;
+            used++;
+            count += n;
+            done += n;
+        }
         readWait.wakeUpAll(scheduler);
-        return n;
+        return done;
     }
 
-    /** Appends {@code n} bytes of {@code b} to the ring (the caller made sure they fit). */
-    private void put(byte[] b, int n) {
-        int tail = (head + count) % PIPE_SIZE;
-        int first = Math.min(n, PIPE_SIZE - tail);
-        System.arraycopy(b, 0, ring, tail, first);
-        System.arraycopy(b, first, ring, 0, n - first);
-        count += n;
+    /** pipe_ioctl(): FIONREAD, the bytes waiting to be read; anything else is not for a pipe. */
+    private long pipeIoctl(Task current, int request, long arg) {
+        if (request != Ioctl.FIONREAD) {
+            return Errno.ENOTTY.negative();
+        }
+        return uaccess.putUser32(current.mm(), arg, count) ? 0 : Errno.EFAULT.negative();
     }
 
     /** Bytes waiting to be read (FIONREAD). */
@@ -183,6 +234,16 @@ public final class Pipe {
         protected String anonymousName() {
             return "pipe:[" + inode + "]";
         }
+
+        @Override
+        public long ioctl(Task current, int request, long arg) {
+            return pipeIoctl(current, request, arg);
+        }
+
+        @Override
+        public boolean isPipe() {
+            return true;
+        }
     }
 
     private final class WriteEnd extends File {
@@ -204,7 +265,7 @@ public final class Pipe {
         /** pipe_poll() for the write end: room to write, or no reader left (an error to write). */
         @Override
         public int poll(Task current) {
-            return (count < PIPE_SIZE ? POLLOUT | POLLWRNORM : 0) | (readers == 0 ? POLLERR : 0);
+            return (!full() ? POLLOUT | POLLWRNORM : 0) | (readers == 0 ? POLLERR : 0);
         }
 
         @Override
@@ -226,6 +287,16 @@ public final class Pipe {
         @Override
         protected String anonymousName() {
             return "pipe:[" + inode + "]";
+        }
+
+        @Override
+        public long ioctl(Task current, int request, long arg) {
+            return pipeIoctl(current, request, arg);
+        }
+
+        @Override
+        public boolean isPipe() {
+            return true;
         }
     }
 

@@ -121,7 +121,10 @@ public final class ReadWrite {
         return f.pwrite(current, buf, count, pos);
     }
 
-    /** lseek(2): the 32-bit form; an offset that does not fit in 32 bits is EOVERFLOW. */
+    /**
+     * lseek(2), the 32-bit form. An i386 program on an x86-64 Linux kernel (compat_sys_lseek) gets
+     * the low 32 bits of an offset that does not fit, not EOVERFLOW, and so does it here.
+     */
     public static long lseek(Task current, long fd, long offset, long whence) {
         File f = current.files().get((int) fd);
         if (f == null) {
@@ -130,13 +133,8 @@ public final class ReadWrite {
         if (whence < 0 || whence > File.SEEK_HOLE) {
             return Errno.EINVAL.negative();
         }
-        long old = f.pos();
         long r = f.llseek((int) offset, (int) whence);
-        if (r >= 0 && r > Integer.MAX_VALUE) {
-            f.llseek(old, File.SEEK_SET);
-            return Errno.EOVERFLOW.negative();
-        }
-        return r;
+        return r < 0 ? r : r & 0xffffffffL;
     }
 
     /** _llseek(2): the 64-bit offset in two words, the result written to {@code result}. */

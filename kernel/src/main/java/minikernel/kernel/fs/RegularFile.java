@@ -82,6 +82,9 @@ public abstract class RegularFile extends File {
         if (offset < 0) {
             return Errno.EINVAL.negative();
         }
+        if ((flags() & O_APPEND) != 0) {
+            offset = size();          // generic_write_checks: an O_APPEND file is written at its end, even by pwrite
+        }
         if ((flags() & O_LARGEFILE) == 0 && offset + count > MAX_NON_LFS) {
             if (offset >= MAX_NON_LFS) {
                 return Errno.EFBIG.negative();
@@ -110,6 +113,11 @@ public abstract class RegularFile extends File {
             }
         }
         return done;
+    }
+
+    @Override
+    public long fsync() {
+        return 0;
     }
 
     /** generic_file_llseek(): SEEK_SET, SEEK_CUR, SEEK_END; SEEK_DATA and SEEK_HOLE see no holes. */

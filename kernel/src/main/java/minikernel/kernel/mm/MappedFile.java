@@ -25,6 +25,11 @@ public abstract class MappedFile {
         return null;
     }
 
+    /** The mapped file's attributes (its device and inode number for /proc/PID/maps), or null. */
+    public minikernel.kernel.fs.Kstat stat() {
+        return null;
+    }
+
     /** get_file(): another area maps it. */
     public MappedFile get() {
         return this;

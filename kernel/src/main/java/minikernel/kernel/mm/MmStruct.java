@@ -260,10 +260,6 @@ public final class MmStruct {
         }
     }
 
-    /**
-     * Removes every mapping in [start, end), splitting areas at the edges (Linux's do_munmap).
-     * Returns the number of pages that were mapped; the caller flushes the TLB when it is not zero.
-     */
     /** msync: the shared file areas in [start, end) write their pages back. */
     public void writeback(long start, long end) {
         for (Vma v : areasIn(start, end)) {
@@ -271,6 +267,10 @@ public final class MmStruct {
         }
     }
 
+    /**
+     * Removes every mapping in [start, end), splitting areas at the edges (Linux's do_munmap).
+     * Returns the number of pages that were mapped; the caller flushes the TLB when it is not zero.
+     */
     public int unmap(long start, long end) {
         splitAt(start);
         splitAt(end);
@@ -301,7 +301,25 @@ public final class MmStruct {
             v.setFlags(flags);
             pageTables.changeProtection(v.start(), v.end(), flags);
         }
+        mergeAround(start, end);
         return true;
+    }
+
+    /**
+     * vma_merge() after mprotect: neighbouring private anonymous areas that now have the same flags
+     * become one again, from the area before {@code start} to the one after {@code end}.
+     */
+    private void mergeAround(long start, long end) {
+        Vma v = vmaAt(start - 1) != null ? vmaAt(start - 1) : vmaAt(start);
+        while (v != null && v.start() <= end) {
+            Vma next = vmas.get(v.end());
+            if (next != null && mergeable(v, next)) {
+                vmas.remove(next.start());
+                v.setEnd(next.end());
+                continue;
+            }
+            v = next;
+        }
     }
 
     /** True if [start, end) is covered by areas without holes. */

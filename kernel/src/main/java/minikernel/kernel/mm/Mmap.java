@@ -57,8 +57,10 @@ public final class Mmap {
 
     /** mmap2(2): like mmap, with the file offset in 4096-byte units. */
     public static long mmap2(Task current, long addr, long len, long prot, long flags, long fd, long pgoff) {
-        MmStruct mm = current.mm();
         int type = (int) (flags & MAP_TYPE);
+        if (len == 0 || type != MAP_SHARED && type != MAP_PRIVATE && type != MAP_SHARED_VALIDATE) {
+            return Errno.EINVAL.negative();     // checked before anything about the descriptor
+        }
         MappedFile mapped = null;
         boolean fileWritable = true;
         if ((flags & MAP_ANONYMOUS) == 0) {
@@ -144,7 +146,8 @@ public final class Mmap {
             current.kernel().cpu().flushTlb();
         }
         if (file != null && type == MAP_PRIVATE) {
-            mm.insert(new Vma(start, start + len, vmFlags, file, offset, len));
+            mm.insert(file.mapping() != null ? Vma.privateFile(start, start + len, vmFlags, file, offset, mm.frames())
+                    : new Vma(start, start + len, vmFlags, file, offset, len));
         } else if (file != null) {
             mm.insert(Vma.sharedFile(start, start + len, vmFlags, file, offset, mm.frames()));
         } else if (type == MAP_PRIVATE) {

@@ -67,6 +67,9 @@ public final class PageFault {
             if (vma.isSharedFile()) {
                 return doSharedFileFault(mm, vma, page);
             }
+            if (vma.usesPageCache()) {
+                return access == Access.WRITE ? doCowFault(mm, vma, page) : doReadOnlyCacheFault(mm, vma, page);
+            }
             return vma.file() != null ? doReadFault(mm, vma, page) : doAnonymousPage(mm, vma, page);
         }
         if (access == Access.WRITE && (pte & PAGE_RW) == 0) {
@@ -116,6 +119,33 @@ public final class PageFault {
                 ram.write(frame, bytes, 0, n);
             }
         }
+        return install(mm, page, frame, PageTables.writableBits(vma.flags()));
+    }
+
+    /**
+     * do_read_fault() of a private file area: the page-cache frame itself, mapped read-only, so the
+     * area sees the file change until it writes the page (then do_wp_page copies it).
+     */
+    private Result doReadOnlyCacheFault(MmStruct mm, Vma vma, long page) {
+        long frame = vma.file().mapping().page(vma.filePage(page), vma.file());
+        if (frame < 0) {
+            return Result.OOM;
+        }
+        mm.frames().getPage(frame);
+        return install(mm, page, frame, PageTables.protectionBits(vma.flags()));
+    }
+
+    /** do_cow_fault(): a first write to a private file page copies the cached page at once. */
+    private Result doCowFault(MmStruct mm, Vma vma, long page) {
+        long cached = vma.file().mapping().page(vma.filePage(page), vma.file());
+        if (cached < 0) {
+            return Result.OOM;
+        }
+        long frame = mm.frames().allocPage();
+        if (frame < 0) {
+            return Result.OOM;
+        }
+        ram.copyPage(cached, frame);
         return install(mm, page, frame, PageTables.writableBits(vma.flags()));
     }
 

@@ -35,7 +35,19 @@ public final class Vma {
         return v;
     }
 
-    private FrameAllocator frames;   // set for a shared file area: its page cache's allocator
+    /**
+     * A private mapping of a file with a page cache: its pages are the cache's, mapped read-only,
+     * until a write copies one (so until then it sees the file's later writes, as on Linux).
+     */
+    public static Vma privateFile(long start, long end, int flags, MappedFile file, long fileOffset,
+                                  FrameAllocator frames) {
+        Vma v = new Vma(start, end, flags, file, null, fileOffset, end - start);
+        file.mapping().mapped(frames);
+        v.frames = frames;
+        return v;
+    }
+
+    private FrameAllocator frames;   // set for an area over a file's page cache: the cache's allocator
 
     private Vma(long start, long end, int flags, MappedFile file, Shmem shmem, long fileOffset, long fileBytes) {
         if ((start & 0xfff) != 0 || (end & 0xfff) != 0 || end <= start) {
@@ -162,6 +174,11 @@ public final class Vma {
 
     /** A MAP_SHARED area of a file (its pages are the file's page cache). */
     public boolean isSharedFile() {
+        return frames != null && has(VmFlags.VM_SHARED);
+    }
+
+    /** An area whose pages come from the file's page cache (every mmap of a file; not exec's segments). */
+    public boolean usesPageCache() {
         return frames != null;
     }
 
@@ -182,7 +199,7 @@ public final class Vma {
         }
         if (file != null) {
             if (frames != null) {
-                if (has(VmFlags.VM_WRITE) || has(VmFlags.VM_MAYWRITE) && has(VmFlags.VM_SHARED)) {
+                if (has(VmFlags.VM_SHARED) && has(VmFlags.VM_MAYWRITE)) {
                     writeback(start, end);
                 }
                 file.mapping().unmapped();
@@ -193,7 +210,7 @@ public final class Vma {
 
     /** Writes the cached pages of [from, to) of a shared file area back to the file (msync). */
     void writeback(long from, long to) {
-        if (frames != null) {
+        if (isSharedFile()) {
             file.mapping().writeback(file, filePage(from), filePage(to - 1));
         }
     }

@@ -45,6 +45,11 @@ public final class PidAllocator {
         used.clear(pid);
     }
 
+    /** The pid handed out last (/proc/loadavg's last field). */
+    public int last() {
+        return last;
+    }
+
     public int inUse() {
         return used.cardinality();
     }

@@ -261,7 +261,7 @@ public final class Scheduler {
             Task next = runQueue.pollFirst();
             if (next == null) {
                 if (!timers.isEmpty()) {
-                    kernel.clock().idleUntil(timers.peek().deadline);
+                    kernel.idleUntil(timers.peek().deadline);
                     continue;
                 }
                 if (kernel.pollConsole(true)) {

@@ -47,6 +47,11 @@ public final class Clock {
         return quantum.blocks() * NS_PER_BLOCK + syscalls * NS_PER_SYSCALL + idleNanos;
     }
 
+    /** Time the virtual clock jumped ahead while every task slept: the CPU's idle time (/proc/stat). */
+    public long idleNanos() {
+        return idleNanos;
+    }
+
     /** CLOCK_REALTIME in nanoseconds since the epoch. */
     public long realtimeNanos() {
         if (mode == Mode.HOST) {

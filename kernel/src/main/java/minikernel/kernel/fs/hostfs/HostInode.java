@@ -238,6 +238,20 @@ final class HostInode extends Inode {
             return st == null ? HostInode.this.size : st.size();
         }
 
+        /** fstat of the open file: right even after its last name is gone (nlink 0). */
+        @Override
+        public Kstat stat() {
+            int[] err = new int[1];
+            Libc.Stat st = Libc.fstat(fd, err);
+            if (st == null) {
+                return getattr();
+            }
+            return new Kstat(st.dev(), st.ino(), st.mode(), st.nlink(), st.uid(), st.gid(), st.rdev(), st.size(), 4096,
+                    st.blocks(), st.atime() / 1_000_000_000L, (int) (st.atime() % 1_000_000_000L),
+                    st.mtime() / 1_000_000_000L, (int) (st.mtime() % 1_000_000_000L), st.ctime() / 1_000_000_000L,
+                    (int) (st.ctime() % 1_000_000_000L), st.ctime() / 1_000_000_000L, (int) (st.ctime() % 1_000_000_000L));
+        }
+
         @Override
         public long readAt(long offset, byte[] b, int off, int len) {
             return Libc.pread(fd, b, off, len, offset);

@@ -233,16 +233,16 @@ final class Libc {
         }
     }
 
-    /** utimensat(AT_FDCWD, path, times, AT_SYMLINK_NOFOLLOW); a time of -1 is UTIME_OMIT. */
+    /** utimensat(AT_FDCWD, path, times, AT_SYMLINK_NOFOLLOW); -1 is UTIME_OMIT, -2 UTIME_NOW (the host's clock). */
     static int utimens(String path, long atimeNs, long mtimeNs) {
-        final long utimeOmit = (1L << 30) - 2;
+        final long utimeOmit = (1L << 30) - 2, utimeNow = (1L << 30) - 1;
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = a.allocate(CAPTURE);
             MemorySegment ts = a.allocate(32, 8);
             ts.set(JAVA_LONG, 0, atimeNs < 0 ? 0 : atimeNs / 1_000_000_000L);
-            ts.set(JAVA_LONG, 8, atimeNs < 0 ? utimeOmit : atimeNs % 1_000_000_000L);
+            ts.set(JAVA_LONG, 8, atimeNs == -1 ? utimeOmit : atimeNs == -2 ? utimeNow : atimeNs % 1_000_000_000L);
             ts.set(JAVA_LONG, 16, mtimeNs < 0 ? 0 : mtimeNs / 1_000_000_000L);
-            ts.set(JAVA_LONG, 24, mtimeNs < 0 ? utimeOmit : mtimeNs % 1_000_000_000L);
+            ts.set(JAVA_LONG, 24, mtimeNs == -1 ? utimeOmit : mtimeNs == -2 ? utimeNow : mtimeNs % 1_000_000_000L);
             int r = (int) H.UTIMENSAT.invokeExact(st, AT_FDCWD, a.allocateFrom(path), ts, AT_SYMLINK_NOFOLLOW);
             return r == 0 ? 0 : -errno(st);
         } catch (Throwable t) {

@@ -1,0 +1,76 @@
+package minikernel.kernel.fs.proc;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import minikernel.kernel.Kernel;
+import minikernel.kernel.KernelConfig;
+import minikernel.kernel.drivers.HostFd;
+import minikernel.kernel.exec.Executable;
+
+/**
+ * Guest programs for the /proc tests (as minikernel.kernel.Guests, which is not visible from this
+ * package): compiled with the userland SDK, run in an in-process kernel whose console is three
+ * temporary files.
+ */
+final class ProcGuests {
+    private ProcGuests() {
+    }
+
+    record Run(int status, String stdout, String stderr, Kernel kernel) implements AutoCloseable {
+        @Override
+        public void close() {
+            kernel.close();
+        }
+    }
+
+    static Path root() {
+        return Path.of(System.getProperty("minikernel.root", "..")).toAbsolutePath().normalize();
+    }
+
+    static Path compile(String name, String source) throws IOException, InterruptedException {
+        Path cc = root().resolve("userland/bin/minikernel-cc");
+        assumeTrue(Files.exists(root().resolve("userland/target/sdk/lib/libc.a")),
+                "the userland SDK is not built (make -C userland)");
+        Path dir = Files.createTempDirectory("mk-proc");
+        Path src = dir.resolve(name + ".c");
+        Path out = dir.resolve(name);
+        Files.writeString(src, source);
+        Process p = new ProcessBuilder(cc.toString(), "-O1", src.toString(), "-o", out.toString())
+                .redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new IOException("minikernel-cc failed: " + log);
+        }
+        return out;
+    }
+
+    static Run run(Path program, Consumer<Kernel> setup, String... args) throws Exception {
+        Path dir = Files.createTempDirectory("mk-console");
+        Path out = dir.resolve("stdout"), err = dir.resolve("stderr");
+        int wronlyCreatTrunc = 01 | 0100 | 01000;
+        int in = HostFd.open("/dev/null", 0, 0);
+        int fo = HostFd.open(out.toString(), wronlyCreatTrunc, 0644);
+        int fe = HostFd.open(err.toString(), wronlyCreatTrunc, 0644);
+        Kernel kernel = new Kernel(KernelConfig.defaults().withConsole(in, fo, fe));
+        int status;
+        try {
+            setup.accept(kernel);
+            List<String> argv = new ArrayList<>();
+            argv.add(program.getFileName().toString());
+            argv.addAll(List.of(args));
+            status = kernel.runProgram(new Executable(program.toString(), Files.readAllBytes(program)), argv,
+                    List.of("HOME=/", "PATH=/bin"));
+        } finally {
+            HostFd.close(in);
+            HostFd.close(fo);
+            HostFd.close(fe);
+        }
+        return new Run(status, Files.readString(out), Files.readString(err), kernel);
+    }
+}
