@@ -1,6 +1,7 @@
-/* <stdio.h>: buffered streams over file descriptors.  For now the streams are
-   stdin, stdout and stderr; they are buffered exactly as glibc buffers them
-   (see lib/stdio.c), so a program's output interleaves as it does on Linux. */
+/* <stdio.h>: buffered streams over file descriptors: stdin, stdout, stderr
+   and those fopen and fdopen make.  They are buffered exactly as glibc
+   buffers them (see lib/stdio.c), so a program's output interleaves as it
+   does on Linux. */
 #ifndef _STDIO_H
 #define _STDIO_H
 
@@ -58,6 +59,21 @@ int ungetc(int c, FILE *stream);
 char *fgets(char *restrict s, int size, FILE *restrict stream);
 size_t fread(void *restrict ptr, size_t size, size_t nmemb, FILE *restrict stream);
 
+FILE *fopen(const char *restrict pathname, const char *restrict mode);
+FILE *fdopen(int fd, const char *mode);
+FILE *freopen(const char *restrict pathname, const char *restrict mode, FILE *restrict stream);
+int fclose(FILE *stream);
+int fseek(FILE *stream, long offset, int whence);
+long ftell(FILE *stream);
+int fseeko(FILE *stream, off_t offset, int whence);
+off_t ftello(FILE *stream);
+int fseeko64(FILE *stream, off64_t offset, int whence);
+off64_t ftello64(FILE *stream);
+void rewind(FILE *stream);
+ssize_t getline(char **restrict lineptr, size_t *restrict n, FILE *restrict stream);
+ssize_t getdelim(char **restrict lineptr, size_t *restrict n, int delim,
+                 FILE *restrict stream);
+
 int setvbuf(FILE *restrict stream, char *restrict buf, int mode, size_t size);
 void setbuf(FILE *restrict stream, char *restrict buf);
 int fileno(FILE *stream);
@@ -83,6 +99,7 @@ void clearerr_unlocked(FILE *stream);
 
 void perror(const char *s);
 int rename(const char *oldpath, const char *newpath);
+int renameat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath);
 int remove(const char *pathname);
 
 #endif

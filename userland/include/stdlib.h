@@ -40,6 +40,10 @@ int rand(void);
 void srand(unsigned int seed);
 
 char *getenv(const char *name);
+int setenv(const char *name, const char *value, int overwrite);
+int unsetenv(const char *name);
+int putenv(char *string);
+int clearenv(void);
 extern char **environ;
 
 #endif

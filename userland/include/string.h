@@ -30,6 +30,14 @@ size_t strcspn(const char *s, const char *reject);
 char *strpbrk(const char *s, const char *accept);
 char *strtok(char *restrict s, const char *restrict delim);
 char *strtok_r(char *restrict s, const char *restrict delim, char **restrict saveptr);
+int strcoll(const char *s1, const char *s2);
 char *strerror(int errnum);
+char *strsignal(int sig);
+const char *sigabbrev_np(int sig);
+const char *sigdescr_np(int sig);
+
+/* Also in <strings.h>, as glibc has them in both. */
+int strcasecmp(const char *s1, const char *s2);
+int strncasecmp(const char *s1, const char *s2, size_t n);
 
 #endif

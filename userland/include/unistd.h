@@ -37,9 +37,14 @@ int dup3(int oldfd, int newfd, int flags);
 int pipe(int pipefd[2]);
 int pipe2(int pipefd[2], int flags);
 int isatty(int fd);
+char *ttyname(int fd);
+int ttyname_r(int fd, char *buf, size_t buflen);
+pid_t tcgetpgrp(int fd);
+int tcsetpgrp(int fd, pid_t pgrp);
 int ftruncate(int fd, off_t length);
 int truncate(const char *path, off_t length);
 int fsync(int fd);
+int fdatasync(int fd);
 
 void _exit(int status) __attribute__((__noreturn__));
 pid_t fork(void);
@@ -74,11 +79,21 @@ int chdir(const char *path);
 int fchdir(int fd);
 char *getcwd(char *buf, size_t size);
 int access(const char *pathname, int mode);
+int faccessat(int dirfd, const char *pathname, int mode, int flags);
 int link(const char *oldpath, const char *newpath);
+int linkat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, int flags);
 int unlink(const char *pathname);
+int unlinkat(int dirfd, const char *pathname, int flags);
 int rmdir(const char *pathname);
 int symlink(const char *target, const char *linkpath);
+int symlinkat(const char *target, int newdirfd, const char *linkpath);
 ssize_t readlink(const char *restrict pathname, char *restrict buf, size_t bufsiz);
+ssize_t readlinkat(int dirfd, const char *restrict pathname, char *restrict buf,
+                   size_t bufsiz);
+int chown(const char *pathname, uid_t owner, gid_t group);
+int fchown(int fd, uid_t owner, gid_t group);
+int lchown(const char *pathname, uid_t owner, gid_t group);
+int fchownat(int dirfd, const char *pathname, uid_t owner, gid_t group, int flags);
 int chroot(const char *path);
 void sync(void);
 
@@ -90,5 +105,12 @@ int pause(void);
 int nice(int inc);
 
 int getpagesize(void);
+int gethostname(char *name, size_t len);
+int sethostname(const char *name, size_t len);
+
+/* getopt(3): short options only, in order (see lib/getopt.c). */
+extern char *optarg;
+extern int optind, opterr, optopt;
+int getopt(int argc, char *const argv[], const char *optstring);
 
 #endif

@@ -12,11 +12,31 @@
 
 /* glibc's default search path when PATH is unset (confstr(_CS_PATH)). */
 #define DEFAULT_PATH "/bin:/usr/bin"
+#define _PATH_BSHELL "/bin/sh"
 
 int execve(const char *pathname, char *const argv[], char *const envp[])
 {
 	return (int)__syscall_ret(__syscall3(SYS_execve, (long)pathname, (long)argv,
 	                                     (long)envp));
+}
+
+/* glibc's maybe_script_execute: /bin/sh FILE ARGS..., where argv[0] was. */
+static void script_execute(const char *file, char *const argv[], char *const envp[])
+{
+	size_t argc = 0;
+
+	while (argv[argc] != NULL)
+		argc++;
+
+	char *new_argv[argc > 1 ? argc + 2 : 3];
+
+	new_argv[0] = (char *)_PATH_BSHELL;
+	new_argv[1] = (char *)file;
+	if (argc > 1)
+		memcpy(new_argv + 2, argv + 1, argc * sizeof(char *));
+	else
+		new_argv[2] = NULL;
+	execve(new_argv[0], new_argv, envp);
 }
 
 int execv(const char *pathname, char *const argv[])
@@ -29,8 +49,8 @@ int execv(const char *pathname, char *const argv[])
    current directory.  Errors that say "not here" (ENOENT, ENOTDIR, ESTALE,
    ENODEV, ETIMEDOUT, and EACCES, which is remembered) move on to the next
    element; any other error means the file was found but could not run, and
-   is returned at once.  Unlike glibc, a file the kernel refuses with ENOEXEC
-   is not retried as a shell script: there is no /bin/sh to run it. */
+   is returned at once.  A file the kernel refuses with ENOEXEC (no #! and
+   not an ELF program) is run as a script by /bin/sh, as glibc does. */
 int execvpe(const char *file, char *const argv[], char *const envp[])
 {
 	const char *path, *p, *end;
@@ -41,8 +61,12 @@ int execvpe(const char *file, char *const argv[], char *const envp[])
 		errno = ENOENT;
 		return -1;
 	}
-	if (strchr(file, '/') != NULL)
-		return execve(file, argv, envp);
+	if (strchr(file, '/') != NULL) {
+		execve(file, argv, envp);
+		if (errno == ENOEXEC)
+			script_execute(file, argv, envp);
+		return -1;
+	}
 
 	path = getenv("PATH");
 	if (path == NULL)
@@ -67,6 +91,8 @@ int execvpe(const char *file, char *const argv[], char *const envp[])
 			*name_end = '/';
 			memcpy(name_end + (p < end), file, file_len);
 			execve(buffer, argv, envp);
+			if (errno == ENOEXEC)
+				script_execute(buffer, argv, envp);
 			switch (errno) {
 			case EACCES:
 				got_eacces = 1;

@@ -1,18 +1,15 @@
-/* Files by name and by descriptor: <fcntl.h>, <sys/stat.h>, <sys/ioctl.h>,
-   rename(2) and remove(3). */
+/* Files by name and by descriptor: <fcntl.h>, <sys/ioctl.h>, <sys/uio.h>,
+   <sys/sendfile.h>, rename(2) and remove(3).  <sys/stat.h> is stat.c. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
+#include <sys/sendfile.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include "sysdep.h"
-
-_Static_assert(sizeof(struct stat) == 96, "struct stat must match the kernel's stat64");
-_Static_assert(__builtin_offsetof(struct stat, st_size) == 44, "st_size offset");
-_Static_assert(__builtin_offsetof(struct stat, st_blksize) == 52, "st_blksize offset");
-_Static_assert(__builtin_offsetof(struct stat, st_ino) == 88, "st_ino offset");
 
 /* The mode argument is there only when the flags create a file (glibc's
    __OPEN_NEEDS_MODE). */
@@ -47,9 +44,10 @@ int openat(int dirfd, const char *pathname, int flags, ...)
 	                                     (long)mode));
 }
 
+/* i386 still has the creat system call, and glibc uses it. */
 int creat(const char *pathname, mode_t mode)
 {
-	return open(pathname, O_CREAT | O_WRONLY | O_TRUNC, mode);
+	return (int)__syscall_ret(__syscall2(SYS_creat, (long)pathname, (long)mode));
 }
 
 /* glibc's fcntl() on i386 is fcntl64, and always passes the third word. */
@@ -75,34 +73,27 @@ int ioctl(int fd, unsigned long request, ...)
 	return (int)__syscall_ret(__syscall3(SYS_ioctl, fd, (long)request, arg));
 }
 
-int stat(const char *restrict pathname, struct stat *restrict statbuf)
+ssize_t readv(int fd, const struct iovec *iov, int iovcnt)
 {
-	return (int)__syscall_ret(__syscall2(SYS_stat64, (long)pathname, (long)statbuf));
+	return __syscall_ret(__syscall3(SYS_readv, fd, (long)iov, iovcnt));
 }
 
-int lstat(const char *restrict pathname, struct stat *restrict statbuf)
+ssize_t writev(int fd, const struct iovec *iov, int iovcnt)
 {
-	return (int)__syscall_ret(__syscall2(SYS_lstat64, (long)pathname, (long)statbuf));
+	return __syscall_ret(__syscall3(SYS_writev, fd, (long)iov, iovcnt));
 }
 
-int fstat(int fd, struct stat *statbuf)
+/* sendfile(2) with a 32-bit off_t is the original sendfile (187);
+   sendfile64 (239) is for a 64-bit offset. */
+ssize_t sendfile(int out_fd, int in_fd, off_t *offset, size_t count)
 {
-	return (int)__syscall_ret(__syscall2(SYS_fstat64, fd, (long)statbuf));
+	return __syscall_ret(__syscall4(SYS_sendfile, out_fd, in_fd, (long)offset, (long)count));
 }
 
-int mkdir(const char *pathname, mode_t mode)
+ssize_t sendfile64(int out_fd, int in_fd, off64_t *offset, size_t count)
 {
-	return (int)__syscall_ret(__syscall2(SYS_mkdir, (long)pathname, (long)mode));
-}
-
-int chmod(const char *pathname, mode_t mode)
-{
-	return (int)__syscall_ret(__syscall2(SYS_chmod, (long)pathname, (long)mode));
-}
-
-mode_t umask(mode_t mask)
-{
-	return (mode_t)__syscall1(SYS_umask, (long)mask);
+	return __syscall_ret(__syscall4(SYS_sendfile64, out_fd, in_fd, (long)offset,
+	                                (long)count));
 }
 
 int rename(const char *oldpath, const char *newpath)

@@ -54,3 +54,8 @@ int madvise(void *addr, size_t length, int advice)
 {
 	return (int)__syscall_ret(__syscall3(SYS_madvise, (long)addr, (long)length, advice));
 }
+
+int msync(void *addr, size_t length, int flags)
+{
+	return (int)__syscall_ret(__syscall3(SYS_msync, (long)addr, (long)length, flags));
+}

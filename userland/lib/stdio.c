@@ -26,69 +26,26 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
-#include "lowlevellock.h"
+#include "libioP.h"
 #include "printf.h"
-#include "pthreadP.h"
 #include "sysdep.h"
-
-/* Stream state bits, glibc's names and values (libio/libio.h). */
-#define _IO_UNBUFFERED  0x0002
-#define _IO_NO_READS    0x0004  /* an output-only stream */
-#define _IO_NO_WRITES   0x0008  /* an input-only stream */
-#define _IO_EOF_SEEN    0x0010
-#define _IO_ERR_SEEN    0x0020
-#define _IO_LINE_BUF    0x0200
-#define _IO_CURRENTLY_PUTTING 0x0800    /* the buffer holds output, not input */
-
-struct _IO_FILE {
-	int flags;                      /* _IO_* bits above */
-	int fd;                         /* the file descriptor underneath */
-	unsigned char *buf;             /* the buffer; NULL until the first I/O */
-	size_t size;                    /* its size */
-	size_t wpos;                    /* output waiting in buf[0..wpos) */
-	size_t wend;                    /* plain copying may fill buf up to here */
-	size_t rpos;                    /* unread input is buf[rpos..rend) */
-	size_t rend;
-	unsigned char *storage;         /* BUFSIZ bytes for the buffer we choose */
-	unsigned char shortbuf[1];      /* the buffer of an unbuffered stream */
-	int lock;                       /* low-level lock word (lowlevellock.h) */
-	int lock_count;                 /* how many times its holder has taken it */
-	struct pthread *lock_owner;     /* the holding thread, or NULL */
-};
 
 static unsigned char stdin_storage[BUFSIZ];
 static unsigned char stdout_storage[BUFSIZ];
 static unsigned char stderr_storage[BUFSIZ];
 
 static FILE stdin_file = { .flags = _IO_NO_WRITES, .fd = 0, .storage = stdin_storage };
-static FILE stdout_file = { .flags = _IO_NO_READS, .fd = 1, .storage = stdout_storage };
+static FILE stdout_file = { .flags = _IO_NO_READS, .fd = 1, .storage = stdout_storage,
+                            .chain = &stdin_file };
 static FILE stderr_file = { .flags = _IO_NO_READS | _IO_UNBUFFERED, .fd = 2,
-                            .storage = stderr_storage };
+                            .storage = stderr_storage, .chain = &stdout_file };
+
+FILE *__stdio_list_all = &stderr_file;
+int __stdio_list_lock;
 
 FILE *stdin = &stdin_file;
 FILE *stdout = &stdout_file;
 FILE *stderr = &stderr_file;
-
-/* _IO_acquire_lock and _IO_release_lock.  Only the holder can find its
-   own descriptor in lock_owner, so the unlocked read is safe. */
-static void lock_stream(FILE *f)
-{
-	struct pthread *self = THREAD_SELF;
-
-	if (__atomic_load_n(&f->lock_owner, __ATOMIC_RELAXED) != self) {
-		lll_lock(&f->lock, LLL_PRIVATE);
-		__atomic_store_n(&f->lock_owner, self, __ATOMIC_RELAXED);
-	}
-	f->lock_count++;
-}
-
-static void unlock_stream(FILE *f)
-{
-	if (--f->lock_count == 0) {
-		__atomic_store_n(&f->lock_owner, NULL, __ATOMIC_RELAXED);
-		lll_unlock(&f->lock, LLL_PRIVATE);
-	}
-}
 
 void flockfile(FILE *stream)
 {
@@ -113,19 +70,19 @@ int ftrylockfile(FILE *stream)
 	return 0;
 }
 
-/* In the child of fork(): a stream held by a thread that was not copied
-   would stay locked for ever. */
+/* In the child of fork(): a stream (or the list) held by a thread that
+   was not copied would stay locked for ever. */
 void __stdio_fork_child(void)
 {
-	FILE *streams[] = { &stdin_file, &stdout_file, &stderr_file };
 	struct pthread *self = THREAD_SELF;
-	size_t i;
+	FILE *f;
 
-	for (i = 0; i < sizeof streams / sizeof streams[0]; i++) {
-		if (streams[i]->lock_owner != self) {
-			streams[i]->lock = 0;
-			streams[i]->lock_count = 0;
-			streams[i]->lock_owner = NULL;
+	__stdio_list_lock = 0;
+	for (f = __stdio_list_all; f != NULL; f = f->chain) {
+		if (f->lock_owner != self) {
+			f->lock = 0;
+			f->lock_count = 0;
+			f->lock_owner = NULL;
 		}
 	}
 }
@@ -141,9 +98,9 @@ static int dev_tty_p(const struct stat *st)
 
 /* _IO_file_doallocate and _IO_doallocbuf: give the stream its buffer and,
    for a terminal, line buffering.  If fstat fails (a kernel without
-   fstat64), glibc would settle for full buffering; we still ask isatty so a
+   statx or fstatat64), glibc would settle for full buffering; we still ask isatty so a
    console stays interactive.  errno is left as it was. */
-static void doallocbuf(FILE *f)
+void __stdio_doallocbuf(FILE *f)
 {
 	int saved = errno;
 	size_t size = BUFSIZ;
@@ -197,7 +154,7 @@ static size_t new_do_write(FILE *f, const unsigned char *data, size_t n)
 }
 
 /* _IO_do_write of the pending output; nothing pending changes nothing. */
-static int do_flush(FILE *f)
+int __stdio_do_flush(FILE *f)
 {
 	size_t pending = f->wpos;
 
@@ -217,21 +174,25 @@ static int file_overflow(FILE *f, int ch)
 	}
 	if (!(f->flags & _IO_CURRENTLY_PUTTING) || f->buf == NULL) {
 		/* Entering output mode (first write, or after a read): unread
-		   input is dropped and the whole buffer is for output. */
+		   input is given back to the file, so that the output goes
+		   where the reader had got to, and the whole buffer is for
+		   output. */
 		if (f->buf == NULL)
-			doallocbuf(f);
+			__stdio_doallocbuf(f);
+		if (f->rpos < f->rend)
+			lseek64(f->fd, -(off64_t)(f->rend - f->rpos), SEEK_CUR);
 		f->rpos = f->rend = 0;
 		f->wpos = 0;
 		f->wend = (f->flags & (_IO_LINE_BUF | _IO_UNBUFFERED)) ? 0 : f->size;
 		f->flags |= _IO_CURRENTLY_PUTTING;
 	}
 	if (ch == EOF)
-		return do_flush(f);
-	if (f->wpos == f->size && do_flush(f) == EOF)
+		return __stdio_do_flush(f);
+	if (f->wpos == f->size && __stdio_do_flush(f) == EOF)
 		return EOF;
 	f->buf[f->wpos++] = (unsigned char)ch;
 	if ((f->flags & _IO_UNBUFFERED) || ((f->flags & _IO_LINE_BUF) && ch == '\n'))
-		if (do_flush(f) == EOF)
+		if (__stdio_do_flush(f) == EOF)
 			return EOF;
 	return (unsigned char)ch;
 }
@@ -413,11 +374,11 @@ size_t fwrite(const void *restrict ptr, size_t size, size_t nmemb, FILE *restric
 /* _IO_new_file_sync: write pending output; give unread input back to the
    file by seeking over it, which a pipe or terminal cannot do (ESPIPE is
    not an error here). */
-static int file_sync(FILE *f)
+int __stdio_sync(FILE *f)
 {
 	int r = 0;
 
-	if (f->wpos > 0 && do_flush(f) == EOF)
+	if (f->wpos > 0 && __stdio_do_flush(f) == EOF)
 		r = EOF;
 	if (f->rpos < f->rend) {
 		off64_t delta = -(off64_t)(f->rend - f->rpos);
@@ -430,22 +391,25 @@ static int file_sync(FILE *f)
 	return r;
 }
 
-/* Write out what stdout and stderr hold (the streams that can hold
-   output), each under its lock or, at exit, without. */
+/* Write out what every stream holds, in the order of the list, each
+   under its lock or, at exit, without (glibc's _IO_flush_all). */
 static int flush_all(int locking)
 {
-	FILE *streams[] = { stdout, stderr };
-	size_t i;
+	FILE *f;
 	int r = 0;
 
-	for (i = 0; i < sizeof streams / sizeof streams[0]; i++) {
+	if (locking)
+		lll_lock(&__stdio_list_lock, LLL_PRIVATE);
+	for (f = __stdio_list_all; f != NULL; f = f->chain) {
 		if (locking)
-			lock_stream(streams[i]);
-		if (streams[i]->wpos > 0 && do_flush(streams[i]) == EOF)
+			lock_stream(f);
+		if (f->wpos > 0 && __stdio_do_flush(f) == EOF)
 			r = EOF;
 		if (locking)
-			unlock_stream(streams[i]);
+			unlock_stream(f);
 	}
+	if (locking)
+		lll_unlock(&__stdio_list_lock, LLL_PRIVATE);
 	return r;
 }
 
@@ -456,7 +420,7 @@ int fflush(FILE *stream)
 	if (stream == NULL)
 		return flush_all(1);
 	lock_stream(stream);
-	r = file_sync(stream);
+	r = __stdio_sync(stream);
 	unlock_stream(stream);
 	return r;
 }
@@ -485,7 +449,7 @@ static int switch_to_get_mode(FILE *f)
 
 /* __underflow and _IO_new_file_underflow: refill the buffer and return the
    next byte without consuming it.  EOF is sticky, as C99 requires. */
-static int file_underflow(FILE *f)
+int __stdio_underflow(FILE *f)
 {
 	ssize_t count;
 
@@ -501,7 +465,7 @@ static int file_underflow(FILE *f)
 	if (f->rpos < f->rend)
 		return f->buf[f->rpos];
 	if (f->buf == NULL)
-		doallocbuf(f);
+		__stdio_doallocbuf(f);
 	if (f->flags & (_IO_LINE_BUF | _IO_UNBUFFERED)) {
 		lock_stream(stdout);
 		if ((stdout->flags & (_IO_NO_WRITES | _IO_LINE_BUF)) == _IO_LINE_BUF)
@@ -523,7 +487,7 @@ int fgetc_unlocked(FILE *stream)
 {
 	if (stream->rpos < stream->rend)
 		return stream->buf[stream->rpos++];
-	if (file_underflow(stream) == EOF)
+	if (__stdio_underflow(stream) == EOF)
 		return EOF;
 	return stream->buf[stream->rpos++];
 }
@@ -565,7 +529,7 @@ static int ungetc_unlocked(int c, FILE *stream)
 	if (c == EOF || (stream->flags & _IO_NO_READS))
 		return EOF;
 	if (stream->buf == NULL)
-		doallocbuf(stream);
+		__stdio_doallocbuf(stream);
 	if (stream->rpos == 0) {
 		if (stream->rend >= stream->size)
 			return EOF;
@@ -610,7 +574,7 @@ static char *fgets_unlocked(char *restrict s, int size, FILE *restrict stream)
 		const unsigned char *nl;
 
 		if (len == 0) {
-			int c = file_underflow(stream);
+			int c = __stdio_underflow(stream);
 
 			if (c == EOF)
 				break;
@@ -668,7 +632,7 @@ static size_t fread_unlocked(void *restrict ptr, size_t size, size_t nmemb,
 		return 0;
 	}
 	if (stream->buf == NULL)
-		doallocbuf(stream);
+		__stdio_doallocbuf(stream);
 	want = request;
 	while (want > 0) {
 		size_t have = stream->rend - stream->rpos;
@@ -688,7 +652,7 @@ static size_t fread_unlocked(void *restrict ptr, size_t size, size_t nmemb,
 			stream->rpos += have;
 		}
 		if (want < stream->size) {
-			if (file_underflow(stream) == EOF)
+			if (__stdio_underflow(stream) == EOF)
 				break;
 			continue;
 		}
@@ -731,7 +695,7 @@ static int setvbuf_unlocked(FILE *restrict stream, char *restrict buf, int mode,
 		stream->flags &= ~(_IO_LINE_BUF | _IO_UNBUFFERED);
 		if (buf == NULL) {
 			if (stream->buf == NULL) {
-				doallocbuf(stream);
+				__stdio_doallocbuf(stream);
 				stream->flags &= ~_IO_LINE_BUF;
 			}
 			return 0;
@@ -755,7 +719,7 @@ static int setvbuf_unlocked(FILE *restrict stream, char *restrict buf, int mode,
 	}
 	/* _IO_default_setbuf: sync, then take the new buffer (none means
 	   unbuffered). */
-	if (file_sync(stream) == EOF)
+	if (__stdio_sync(stream) == EOF)
 		return EOF;
 	stream->wpos = stream->wend = stream->rpos = stream->rend = 0;
 	if (buf == NULL || size == 0) {
@@ -950,7 +914,7 @@ int vdprintf(int fd, const char *restrict format, va_list ap)
 	FILE f = { .flags = _IO_NO_READS, .fd = fd, .storage = storage };
 	int r = vfprintf(&f, format, ap);
 
-	if (do_flush(&f) == EOF)
+	if (__stdio_do_flush(&f) == EOF)
 		r = EOF;
 	return r;
 }

@@ -3,15 +3,13 @@
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "lowlevellock.h"
 #include "sysdep.h"
-
-/* From <signal.h>, which arrives with signal support. */
-#define SIGABRT 6
 
 /* stdio.c's flush of every stream.  Weak: a program that never uses stdio
    does not pull it in just so exit() can flush nothing. */

@@ -1,6 +1,7 @@
 /* <string.h>.  Plain byte loops: easy to read and to step through in the
    debugger.  The library is built with -fno-tree-loop-distribute-patterns so
    gcc does not turn these very loops back into calls to memset or memcpy. */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -256,4 +257,29 @@ char *strtok(char *restrict s, const char *restrict delim)
 	static char *saved;
 
 	return strtok_r(s, delim, &saved);
+}
+
+/* In the "C" locale, the only one, collation is byte order. */
+int strcoll(const char *s1, const char *s2)
+{
+	return strcmp(s1, s2);
+}
+
+/* Case-insensitive comparisons, ASCII letters folded to lower case. */
+int strncasecmp(const char *s1, const char *s2, size_t n)
+{
+	const unsigned char *a = (const unsigned char *)s1, *b = (const unsigned char *)s2;
+
+	for (; n > 0; a++, b++, n--) {
+		int d = tolower(*a) - tolower(*b);
+
+		if (d != 0 || *a == '\0')
+			return d;
+	}
+	return 0;
+}
+
+int strcasecmp(const char *s1, const char *s2)
+{
+	return strncasecmp(s1, s2, (size_t)-1);
 }

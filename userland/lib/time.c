@@ -75,3 +75,65 @@ clock_t clock(void)
 	return (clock_t)((unsigned long)ts.tv_sec * CLOCKS_PER_SEC +
 	                 (unsigned long)ts.tv_nsec / 1000);
 }
+
+/* gmtime_r(3): seconds since the epoch to a UTC calendar date, by the
+   proleptic Gregorian calendar counted in 400-year eras of 146097 days
+   (Howard Hinnant's civil_from_days). */
+struct tm *gmtime_r(const time_t *restrict timep, struct tm *restrict result)
+{
+	long long t = *timep;
+	long long days = t / 86400, secs = t % 86400;
+	long long era, doe, yoe, doy, mp, year;
+	int mday, mon, leap;
+
+	if (secs < 0) {
+		secs += 86400;
+		days--;
+	}
+	result->tm_hour = (int)(secs / 3600);
+	result->tm_min = (int)(secs / 60 % 60);
+	result->tm_sec = (int)(secs % 60);
+	result->tm_wday = (int)((4 + days % 7 + 7) % 7);     /* 1970-01-01 was a Thursday */
+
+	days += 719468;                 /* from 0000-03-01 */
+	era = (days >= 0 ? days : days - 146096) / 146097;
+	doe = days - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);        /* from March 1st */
+	mp = (5 * doy + 2) / 153;
+	mday = (int)(doy - (153 * mp + 2) / 5 + 1);
+	mon = (int)(mp < 10 ? mp + 2 : mp - 10);
+	year = yoe + era * 400 + (mon < 2);
+	leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+
+	result->tm_mday = mday;
+	result->tm_mon = mon;
+	result->tm_year = (int)(year - 1900);
+	result->tm_yday = (int)(mon >= 2 ? doy + 59 + leap : doy - 306);
+	result->tm_isdst = 0;
+	result->tm_gmtoff = 0;
+	result->tm_zone = "GMT";
+	return result;
+}
+
+struct tm *gmtime(const time_t *timep)
+{
+	static struct tm tm;
+
+	return gmtime_r(timep, &tm);
+}
+
+/* Local time is UTC, which glibc calls "UTC" rather than "GMT". */
+struct tm *localtime_r(const time_t *restrict timep, struct tm *restrict result)
+{
+	gmtime_r(timep, result);
+	result->tm_zone = "UTC";
+	return result;
+}
+
+struct tm *localtime(const time_t *timep)
+{
+	static struct tm tm;
+
+	return localtime_r(timep, &tm);
+}

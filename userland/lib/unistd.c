@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <sched.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -14,9 +15,6 @@
 #include <time.h>
 #include "pthreadP.h"
 #include "sysdep.h"
-
-/* From <signal.h>, which arrives with signal support. */
-#define SIGCHLD 17
 
 ssize_t read(int fd, void *buf, size_t count)
 {
@@ -47,12 +45,9 @@ int close(int fd)
 	return (int)__syscall_ret(__syscall1(SYS_close, fd));
 }
 
-off_t lseek(int fd, off_t offset, int whence)
-{
-	return __syscall_ret(__syscall3(SYS_lseek, fd, offset, whence));
-}
-
-/* _llseek(fd, offset_high, offset_low, &result, whence). */
+/* glibc's lseek() on i386 is _llseek(fd, offset_high, offset_low, &result,
+   whence), the 32-bit offset sign-extended, with EOVERFLOW for a result
+   that does not fit in off_t. */
 off64_t lseek64(int fd, off64_t offset, int whence)
 {
 	loff_t result;
@@ -60,6 +55,17 @@ off64_t lseek64(int fd, off64_t offset, int whence)
 	                    (long)&result, whence);
 
 	return __syscall_ret(r) < 0 ? -1 : result;
+}
+
+off_t lseek(int fd, off_t offset, int whence)
+{
+	off64_t result = lseek64(fd, offset, whence);
+
+	if (result != (off_t)result) {
+		errno = EOVERFLOW;
+		return -1;
+	}
+	return (off_t)result;
 }
 
 int dup(int oldfd)
@@ -114,6 +120,11 @@ int truncate(const char *path, off_t length)
 int fsync(int fd)
 {
 	return (int)__syscall_ret(__syscall1(SYS_fsync, fd));
+}
+
+int fdatasync(int fd)
+{
+	return (int)__syscall_ret(__syscall1(SYS_fdatasync, fd));
 }
 
 /* _exit(2) ends every thread of the process, as glibc's does with
@@ -442,4 +453,28 @@ int getpagesize(void)
 int uname(struct utsname *buf)
 {
 	return (int)__syscall_ret(__syscall1(SYS_uname, (long)buf));
+}
+
+/* gethostname(3) as glibc's: the node name from uname(2); a buffer too
+   small gets what fits and ENAMETOOLONG. */
+int gethostname(char *name, size_t len)
+{
+	struct utsname u;
+	size_t n;
+
+	if (uname(&u) < 0)
+		return -1;
+	n = strlen(u.nodename) + 1;
+	if (n > len) {
+		memcpy(name, u.nodename, len);
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	memcpy(name, u.nodename, n);
+	return 0;
+}
+
+int sethostname(const char *name, size_t len)
+{
+	return (int)__syscall_ret(__syscall2(SYS_sethostname, (long)name, (long)len));
 }

@@ -49,4 +49,11 @@ int mprotect(void *addr, size_t len, int prot);
 void *mremap(void *old_address, size_t old_size, size_t new_size, int flags, ...);
 int madvise(void *addr, size_t length, int advice);
 
+/* msync flags */
+#define MS_ASYNC      1         /* start writing back, do not wait */
+#define MS_INVALIDATE 2         /* drop other mappings' cached copies */
+#define MS_SYNC       4         /* write back and wait */
+
+int msync(void *addr, size_t length, int flags);
+
 #endif

@@ -1,6 +1,8 @@
 /* <sys/stat.h>: file status.  struct stat has the layout of Linux's i386
    struct stat64 (arch/x86/include/uapi/asm/stat.h), which is also glibc's
-   struct stat64: stat() and friends always use the 64-bit calls. */
+   struct stat64, so no file is too large or has too high an inode number
+   for it.  stat() and friends ask the kernel with statx, as glibc 2.36
+   does, and fall back to fstatat64 on a kernel without statx. */
 #ifndef _SYS_STAT_H
 #define _SYS_STAT_H
 
@@ -63,11 +65,22 @@ struct stat {
 #define S_IWOTH 02
 #define S_IXOTH 01
 
+/* utimensat's special tv_nsec values */
+#define UTIME_NOW  ((1L << 30) - 1L)    /* the current time */
+#define UTIME_OMIT ((1L << 30) - 2L)    /* leave this time as it is */
+
 int stat(const char *restrict pathname, struct stat *restrict statbuf);
 int fstat(int fd, struct stat *statbuf);
 int lstat(const char *restrict pathname, struct stat *restrict statbuf);
+int fstatat(int dirfd, const char *restrict pathname, struct stat *restrict statbuf,
+            int flags);
 int mkdir(const char *pathname, mode_t mode);
+int mkdirat(int dirfd, const char *pathname, mode_t mode);
 int chmod(const char *pathname, mode_t mode);
+int fchmod(int fd, mode_t mode);
+int fchmodat(int dirfd, const char *pathname, mode_t mode, int flags);
 mode_t umask(mode_t mask);
+int utimensat(int dirfd, const char *pathname, const struct timespec times[2], int flags);
+int futimens(int fd, const struct timespec times[2]);
 
 #endif
