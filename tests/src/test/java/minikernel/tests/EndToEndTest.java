@@ -37,7 +37,7 @@ class EndToEndTest {
     void sameAsNativeLinux(GuestCase c) throws Exception {
         var program = guest.requireProgram(c.build(), c.program());
         Assumptions.assumeTrue(guest.hostRunsI386(), guest::whyHostCannotRunI386);
-        GuestRun linux = guest.runNative(program, c.args(), c.stdin());
+        GuestRun linux = guest.runNative(program, c.args(), c.stdin(), c.workDir());
         GuestRun minikernel = runOnMinikernel(c);
         String both = "\n=== native Linux ===\n" + linux.describe() + "\n=== minikernel ===\n" + minikernel.describe();
         assertAll(
@@ -67,7 +67,8 @@ class EndToEndTest {
     private GuestRun runOnMinikernel(GuestCase c) throws Exception {
         GuestRun run = minikernelRuns.get(c);
         if (run == null) {
-            run = guest.runMinikernel(guest.program(c.build(), c.program()), c.args(), c.stdin(), List.of());
+            run = guest.runMinikernel(guest.program(c.build(), c.program()), c.args(), c.stdin(), List.of(),
+                    c.workDir());
             minikernelRuns.put(c, run);
         }
         return run;

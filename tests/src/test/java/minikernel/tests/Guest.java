@@ -7,13 +7,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -23,6 +30,14 @@ import org.junit.jupiter.api.Assumptions;
  * (tools/target/minikernel.jar in a separate JVM, as a user would), and under qemu-i386 (a second
  * opinion). Every run gets the same small fixed environment, stdin from a string, and a time limit
  * after which the process is killed and the test fails with whatever it had printed.
+ *
+ * <p>Every run starts in a working directory of its own: a new empty directory under
+ * {@code java.io.tmpdir}, removed with whatever the guest left in it when the run ends ({@link
+ * WorkDir#TEMPORARY}). Programs that create files do so relative to their cwd, so a native run, a
+ * minikernel run (whose guest sees the host's file system, with the host's cwd) and a qemu run each
+ * get the same clean start. The directories' names all have the same length, so a guest's getcwd
+ * gives the same length in two runs. {@link WorkDir#INHERITED} runs in the test JVM's own directory
+ * instead.
  *
  * <p>Paths come from system properties that the tests module's pom sets: {@code minikernel.root}
  * (the repository), {@code minikernel.native} (libunicorn and friends); {@code minikernel.jar}
@@ -39,6 +54,16 @@ public final class Guest {
 
     /** The two builds of every guest program: the project's own libc, and the host's glibc. */
     public static final List<String> BUILDS = List.of("ours", "glibc");
+
+    /** Where a run's process starts. */
+    public enum WorkDir {
+        /** A new empty directory of its own, removed after the run (the default). */
+        TEMPORARY,
+        /** The test JVM's working directory. */
+        INHERITED
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path root;
     private HostProbe hostProbe; // whether this host executes i386 ELF binaries; probed on first use
@@ -111,12 +136,18 @@ public final class Guest {
         return property != null ? Path.of(property) : root.resolve(".native/lib");
     }
 
-    /** Runs the program directly on the host kernel. */
+    /** Runs the program directly on the host kernel, in a new temporary directory. */
     public GuestRun runNative(Path program, List<String> args, String stdin) throws IOException, InterruptedException {
+        return runNative(program, args, stdin, WorkDir.TEMPORARY);
+    }
+
+    /** Runs the program directly on the host kernel. */
+    public GuestRun runNative(Path program, List<String> args, String stdin, WorkDir workDir)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(program.toString());
+        command.add(program.toAbsolutePath().toString());
         command.addAll(args);
-        return run(command, stdin);
+        return run(command, stdin, workDir);
     }
 
     /**
@@ -127,6 +158,16 @@ public final class Guest {
      */
     public GuestRun runMinikernel(Path program, List<String> args, String stdin, List<String> options)
             throws IOException, InterruptedException {
+        return runMinikernel(program, args, stdin, options, WorkDir.TEMPORARY);
+    }
+
+    /**
+     * Runs the program under minikernel in the given working directory (which the guest sees as
+     * its cwd). A program given as a bare name ({@code hello}) is one of the default image's; any
+     * other relative path is taken from the test JVM's directory, as for a native run.
+     */
+    public GuestRun runMinikernel(Path program, List<String> args, String stdin, List<String> options,
+                                  WorkDir workDir) throws IOException, InterruptedException {
         Path jar = minikernelJar();
         if (!Files.isRegularFile(jar)) {
             fail(jar + " does not exist: build it with 'mvn -pl tools -am package' (the jar is made in the"
@@ -135,23 +176,29 @@ public final class Guest {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.add("--enable-native-access=ALL-UNNAMED");
-        command.add("-Dminikernel.native=" + nativeLibraries());
+        command.add("-Dminikernel.native=" + nativeLibraries().toAbsolutePath());
         command.add("-jar");
-        command.add(jar.toString());
+        command.add(jar.toAbsolutePath().toString());
         command.add("run");
         command.addAll(options);
-        command.add(program.toString());
+        command.add(program.getNameCount() == 1 && !program.isAbsolute() ? program.toString()
+                : program.toAbsolutePath().toString());
         command.addAll(args);
-        return run(command, stdin);
+        return run(command, stdin, workDir);
     }
 
     /** Runs the program under qemu-i386 user-mode emulation; the caller checks {@link #qemu()} first. */
     public GuestRun runQemu(Path program, List<String> args, String stdin) throws IOException, InterruptedException {
+        return runQemu(program, args, stdin, WorkDir.TEMPORARY);
+    }
+
+    public GuestRun runQemu(Path program, List<String> args, String stdin, WorkDir workDir)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(qemu().orElseThrow(() -> new IllegalStateException("qemu-i386 is not installed")).toString());
-        command.add(program.toString());
+        command.add(program.toAbsolutePath().toString());
         command.addAll(args);
-        return run(command, stdin);
+        return run(command, stdin, workDir);
     }
 
     /** qemu-i386 on the PATH, if installed. */
@@ -208,8 +255,71 @@ public final class Guest {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
-    private GuestRun run(List<String> command, String stdin) throws IOException, InterruptedException {
+    private GuestRun run(List<String> command, String stdin, WorkDir workDir)
+            throws IOException, InterruptedException {
+        if (workDir == WorkDir.INHERITED) {
+            return run(command, stdin, (Path) null);
+        }
+        Path dir = newWorkDir();
+        try {
+            return run(command, stdin, dir);
+        } finally {
+            removeTree(dir);
+        }
+    }
+
+    /**
+     * A new empty directory under java.io.tmpdir, named minikernel-run- and 16 hex digits (a fixed
+     * length: the guest's getcwd returns the same length every run).
+     */
+    static Path newWorkDir() throws IOException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+        for (int attempt = 0; ; attempt++) {
+            Path dir = tmp.resolve("minikernel-run-" + HexFormat.of().toHexDigits(RANDOM.nextLong()));
+            try {
+                return Files.createDirectory(dir);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Removes what a guest left behind, whatever its modes: every directory is first made
+     * readable, writable and searchable by its owner (a test may leave a directory of mode 000).
+     * Symbolic links are removed, never followed. Best effort: a failure leaves the rest.
+     */
+    static void removeTree(Path path) {
+        try {
+            if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                try {
+                    Set<PosixFilePermission> perms = EnumSet.copyOf(
+                            Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS));
+                    perms.addAll(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+                            PosixFilePermission.OWNER_EXECUTE));
+                    Files.setPosixFilePermissions(path, perms);
+                } catch (IOException | UnsupportedOperationException e) {
+                    // Not ours to change: try the removal anyway.
+                }
+                List<Path> children;
+                try (Stream<Path> list = Files.list(path)) {
+                    children = list.toList();
+                }
+                children.forEach(Guest::removeTree);
+            }
+            Files.deleteIfExists(path);
+        } catch (IOException | RuntimeException e) {
+            // Best effort: a leftover in the temporary directory is harmless.
+        }
+    }
+
+    private GuestRun run(List<String> command, String stdin, Path dir) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command);
+        if (dir != null) {
+            builder.directory(dir.toFile());
+        }
         builder.environment().clear();
         builder.environment().putAll(ENVIRONMENT);
         long start = System.nanoTime();

@@ -32,8 +32,8 @@ class NativeOracleTest {
     void repeatsNatively(GuestCase c) throws Exception {
         var program = guest.requireProgram(c.build(), c.program());
         Assumptions.assumeTrue(guest.hostRunsI386(), guest::whyHostCannotRunI386);
-        GuestRun first = guest.runNative(program, c.args(), c.stdin());
-        GuestRun second = guest.runNative(program, c.args(), c.stdin());
+        GuestRun first = guest.runNative(program, c.args(), c.stdin(), c.workDir());
+        GuestRun second = guest.runNative(program, c.args(), c.stdin(), c.workDir());
         assertAll(
                 () -> assertEquals(c.exitStatus(), first.exitStatus(), "exit status\n" + first.describe()),
                 () -> assertFalse(first.stdout().contains("FAIL"), "the program reported a failure\n" + first.describe()),
@@ -49,8 +49,8 @@ class NativeOracleTest {
         Assumptions.assumeTrue(guest.hostRunsI386(), guest::whyHostCannotRunI386);
         Assumptions.assumeTrue(guest.qemu().isPresent(), "qemu-i386 is not installed");
         Assumptions.assumeTrue(c.qemuCannot() == null, () -> "qemu-i386 cannot run it: " + c.qemuCannot());
-        GuestRun linux = guest.runNative(program, c.args(), c.stdin());
-        GuestRun qemu = guest.runQemu(program, c.args(), c.stdin());
+        GuestRun linux = guest.runNative(program, c.args(), c.stdin(), c.workDir());
+        GuestRun qemu = guest.runQemu(program, c.args(), c.stdin(), c.workDir());
         String both = "\n=== native Linux ===\n" + linux.describe() + "\n=== qemu-i386 ===\n" + qemu.describe();
         assertAll(
                 () -> assertEquals(withoutQemuMisses(c, linux.stdout()), withoutQemuMisses(c, qemu.stdout()),

@@ -27,8 +27,8 @@ abstract class SeedReplayTest {
     @MethodSource("cases")
     void sameSeedSameOutput(GuestCase c) throws Exception {
         var program = guest.requireProgram(c.build(), c.program());
-        GuestRun first = guest.runMinikernel(program, c.args(), c.stdin(), SEEDED);
-        GuestRun second = guest.runMinikernel(program, c.args(), c.stdin(), SEEDED);
+        GuestRun first = guest.runMinikernel(program, c.args(), c.stdin(), SEEDED, c.workDir());
+        GuestRun second = guest.runMinikernel(program, c.args(), c.stdin(), SEEDED, c.workDir());
         assertAll(
                 () -> assertEquals(c.exitStatus(), first.exitStatus(), "exit status\n" + first.describe()),
                 () -> assertEquals(first.stdout(), second.stdout(),
@@ -40,8 +40,8 @@ abstract class SeedReplayTest {
     void sameSeedSameTrace(GuestCase c) throws Exception {
         var program = guest.requireProgram(c.build(), c.program());
         List<String> traced = Stream.concat(Stream.of("--trace"), SEEDED.stream()).toList();
-        GuestRun first = guest.runMinikernel(program, c.args(), c.stdin(), traced);
-        GuestRun second = guest.runMinikernel(program, c.args(), c.stdin(), traced);
+        GuestRun first = guest.runMinikernel(program, c.args(), c.stdin(), traced, c.workDir());
+        GuestRun second = guest.runMinikernel(program, c.args(), c.stdin(), traced, c.workDir());
         assertAll(
                 () -> assertEquals(c.exitStatus(), first.exitStatus(), "exit status\n" + first.describe()),
                 () -> assertEquals(first.stderr(), second.stderr(),

@@ -50,9 +50,10 @@ class ThreadDeterminismTest extends SeedReplayTest {
     @MethodSource("otherSeedCases")
     void everySeedCorrect(GuestCase c) throws Exception {
         var program = guest.requireProgram(c.build(), c.program());
-        GuestRun linux = guest.hostRunsI386() ? guest.runNative(program, c.args(), c.stdin()) : null;
+        GuestRun linux = guest.hostRunsI386() ? guest.runNative(program, c.args(), c.stdin(), c.workDir()) : null;
         for (int seed : OTHER_SEEDS) {
-            GuestRun run = guest.runMinikernel(program, c.args(), c.stdin(), List.of("--seed", Integer.toString(seed)));
+            GuestRun run = guest.runMinikernel(program, c.args(), c.stdin(), List.of("--seed", Integer.toString(seed)),
+                    c.workDir());
             String what = "with --seed " + seed + "\n" + run.describe();
             assertAll(
                     () -> assertEquals(c.exitStatus(), run.exitStatus(), "exit status " + what),
