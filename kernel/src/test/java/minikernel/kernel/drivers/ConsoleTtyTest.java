@@ -1,0 +1,245 @@
+package minikernel.kernel.drivers;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import minikernel.kernel.Kernel;
+import minikernel.kernel.KernelConfig;
+import minikernel.kernel.exec.Executable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The console as a terminal, end to end: a guest program runs on a kernel whose stdin, stdout
+ * and stderr are the slave of a host pseudo-terminal, and the test types at the master and reads
+ * the screen, as a user at a real terminal would. Skipped where the host has no ptys or the
+ * guest SDK is not built.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class ConsoleTtyTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    /** Wait for {@code await} on the screen, then type {@code keys}. */
+    private record Step(String await, String keys) {
+    }
+
+    private record Result(int status, String screen) {
+    }
+
+    private static Path root() {
+        return Path.of(System.getProperty("minikernel.root", "..")).toAbsolutePath().normalize();
+    }
+
+    private static Path compile(String name, String source) throws Exception {
+        Path cc = root().resolve("userland/bin/minikernel-cc");
+        assumeTrue(Files.exists(root().resolve("userland/target/sdk/lib/libc.a")),
+                "the userland SDK is not built (make -C userland)");
+        Path dir = Files.createTempDirectory("mk-tty");
+        Path src = dir.resolve(name + ".c"), out = dir.resolve(name);
+        Files.writeString(src, source);
+        Process p = new ProcessBuilder(cc.toString(), "-O1", src.toString(), "-o", out.toString())
+                .redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), log);
+        return out;
+    }
+
+    /**
+     * Runs {@code program} on the pty while a second thread plays the user; checks that the
+     * user's terminal settings are back afterwards.
+     */
+    private static Result run(Path program, Step... steps) throws Exception {
+        Pty pty = Pty.open();
+        assumeTrue(pty != null, "the host has no pseudo-terminals");
+        try (pty) {
+            byte[] before = pty.termios();
+            String[] failed = new String[1];
+            Thread user = new Thread(() -> {
+                int from = 0;
+                try {
+                    for (Step s : steps) {
+                        if (!pty.waitFor(s.await, from, WAIT)) {
+                            failed[0] = "never saw \"" + s.await + "\" in:\n" + pty.screen();
+                            return;
+                        }
+                        from = pty.screen().indexOf(s.await, from) + s.await.length();
+                        pty.type(s.keys);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "user");
+            user.start();
+            int status;
+            try (Kernel kernel = new Kernel(KernelConfig.defaults().withConsole(pty.slave, pty.slave, pty.slave))) {
+                status = kernel.runProgram(new Executable(program.toString(), Files.readAllBytes(program)),
+                        List.of(program.getFileName().toString()), List.of("HOME=/", "PATH=/bin"));
+            }
+            user.join(WAIT.toMillis());
+            assertNull(failed[0]);
+            assertArrayEquals(before, pty.termios(), "the terminal's settings are the user's again");
+            Thread.sleep(100);       // the last output on its way through the pty
+            return new Result(status, pty.screen());
+        }
+    }
+
+    @Test
+    void canonicalModeEditsLinesEchoesAndEndsOnControlD() throws Exception {
+        Path lines = compile("lines", """
+                #include <stdio.h>
+                #include <termios.h>
+                #include <unistd.h>
+                int main(void) {
+                    struct termios t;
+                    char buf[100];
+                    printf("isatty %d %d %d\\n", isatty(0), isatty(1), isatty(2));
+                    tcgetattr(0, &t);
+                    printf("lflag %o iflag %o oflag %o\\n", t.c_lflag, t.c_iflag, t.c_oflag);
+                    printf("pgrp %d fg %d sid %d\\n", (int)getpgrp(), (int)tcgetpgrp(0), (int)tcgetsid(0));
+                    for (;;) {
+                        printf("> ");
+                        fflush(stdout);
+                        ssize_t n = read(0, buf, sizeof buf);
+                        if (n <= 0) {
+                            printf("read %d: end\\n", (int)n);
+                            return 0;
+                        }
+                        printf("got %d: [%.*s]\\n", (int)n, (int)n, buf);
+                    }
+                }
+                """);
+        Result r = run(lines,
+                new Step("> ", "hello\r"),
+                new Step("> ", "ab\177c\r"),
+                new Step("> ", "x\004"),
+                new Step("> ", "\004"));
+        assertEquals(0, r.status);
+        assertEquals("isatty 1 1 1\r\n"
+                + "lflag 105073 iflag 2400 oflag 5\r\n"
+                + "pgrp 1 fg 1 sid 1\r\n"
+                + "> hello\r\ngot 6: [hello\r\n]\r\n"
+                + "> ab\b \bc\r\ngot 3: [ac\r\n]\r\n"
+                + "> xgot 1: [x]\r\n"
+                + "> read 0: end\r\n", r.screen);
+    }
+
+    @Test
+    void controlCInterruptsAProgramThatComputes() throws Exception {
+        Path spin = compile("spin", """
+                #include <stdio.h>
+                int main(void) {
+                    volatile unsigned long i = 0;
+                    printf("spinning\\n");
+                    fflush(stdout);
+                    for (;;)
+                        i++;
+                }
+                """);
+        Result r = run(spin, new Step("spinning\r\n", "\003"));
+        assertEquals(128 + 2, r.status, "killed by SIGINT");
+        assertTrue(r.screen.endsWith("^C"), r.screen);
+    }
+
+    @Test
+    void rawModeReadsBytesAsTypedWithoutSignals() throws Exception {
+        Path raw = compile("raw", """
+                #include <stdio.h>
+                #include <termios.h>
+                #include <unistd.h>
+                int main(void) {
+                    struct termios saved, t;
+                    unsigned char c;
+                    tcgetattr(0, &saved);
+                    t = saved;
+                    cfmakeraw(&t);
+                    tcsetattr(0, TCSAFLUSH, &t);
+                    printf("raw\\r\\n");
+                    fflush(stdout);
+                    for (int i = 0; i < 3; i++) {
+                        read(0, &c, 1);
+                        printf("%02x\\r\\n", c);
+                        fflush(stdout);
+                    }
+                    tcsetattr(0, TCSANOW, &saved);
+                    printf("cooked\\n");
+                    return 0;
+                }
+                """);
+        Result r = run(raw, new Step("raw\r\n", "a\003\r"));
+        assertEquals(0, r.status);
+        assertEquals("raw\r\n61\r\n03\r\n0d\r\ncooked\r\n", r.screen);
+    }
+
+    @Test
+    void aBackgroundGroupWaitsForTheTerminalAndTheShellHandsItOver() throws Exception {
+        Path jobs = compile("jobs", """
+                #include <errno.h>
+                #include <poll.h>
+                #include <signal.h>
+                #include <stdio.h>
+                #include <string.h>
+                #include <termios.h>
+                #include <unistd.h>
+                #include <sys/ioctl.h>
+                #include <sys/wait.h>
+                static void show(const char *what, long r) {
+                    printf("%s: %ld%s%s\\n", what, r, r < 0 ? " " : "", r < 0 ? strerror(errno) : "");
+                }
+                int main(void) {
+                    char buf[64];
+                    int n, st;
+                    signal(SIGTTOU, SIG_IGN);          /* as a shell does */
+                    show("FIONREAD", ioctl(0, FIONREAD, &n));
+                    pid_t c = fork();
+                    if (c == 0) {
+                        setpgid(0, 0);
+                        ssize_t r = read(0, buf, sizeof buf);     /* SIGTTIN until it is the foreground */
+                        printf("child read %d [%.*s]\\n", (int)r, (int)(r > 0 ? r - 1 : 0), buf);
+                        return 0;
+                    }
+                    setpgid(c, c);
+                    sleep(1);                          /* the child tries its read in the background */
+                    printf("type a line\\n");
+                    struct pollfd p = {0, POLLIN, 0};
+                    poll(&p, 1, -1);
+                    sleep(1);                          /* it would have taken the line by now if it could */
+                    ioctl(0, FIONREAD, &n);
+                    printf("unread with the child in the background: %d\\n", n);
+                    show("tcsetpgrp child", tcsetpgrp(0, c));
+                    printf("fg is the child: %d\\n", tcgetpgrp(0) == c);
+                    show("background read, orphaned group", read(0, buf, sizeof buf));
+                    fflush(stdout);
+                    waitpid(c, &st, 0);
+                    show("tcsetpgrp back", tcsetpgrp(0, getpgrp()));
+                    show("tcsetpgrp nobody", tcsetpgrp(0, 9999));
+                    show("TIOCSCTTY", ioctl(0, TIOCSCTTY, 0));
+                    show("TIOCNOTTY", ioctl(0, TIOCNOTTY, 0));
+                    printf("fg %d sid %d\\n", (int)tcgetpgrp(0), (int)tcgetsid(0));
+                    return 0;
+                }
+                """);
+        Result r = run(jobs, new Step("type a line\r\n", "early\r"));
+        assertEquals(0, r.status, r.screen);
+        assertEquals("FIONREAD: 0\r\n"
+                + "type a line\r\n"
+                + "early\r\n"
+                + "unread with the child in the background: 6\r\n"
+                + "tcsetpgrp child: 0\r\n"
+                + "fg is the child: 1\r\n"
+                + "background read, orphaned group: -1 Input/output error\r\n"
+                + "child read 6 [early]\r\n"
+                + "tcsetpgrp back: 0\r\n"
+                + "tcsetpgrp nobody: -1 No such process\r\n"
+                + "TIOCSCTTY: -1 Operation not permitted\r\n"
+                + "TIOCNOTTY: 0\r\n"
+                + "fg 1 sid 1\r\n", r.screen);
+    }
+}
