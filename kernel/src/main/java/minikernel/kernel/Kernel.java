@@ -317,11 +317,24 @@ public final class Kernel implements AutoCloseable {
     /**
      * Every task sleeps until {@code deadline} (monotonic): the clock jumps there, or with the
      * host's clock the machine waits for real, for console input meanwhile (a key may end it).
+     *
+     * <p>One exception to the jump: a task waiting for a person at the terminal. People type in
+     * real time, so while one is awaited the virtual clock follows the host's (else "sleep 5 &"
+     * at the shell's prompt would be done before the next command is typed). Such a session is not
+     * reproducible anyway, its input's timing being the person's; with stdin a file or a pipe the
+     * clock still jumps and runs stay the same.
      */
     public void idleUntil(long deadline) {
         long ms = (deadline - clock.monotonicNanos() + 999_999) / 1_000_000;
-        if (clock.mode() == Clock.Mode.HOST && ms > 0 && console.idle((int) Math.min(ms, Integer.MAX_VALUE))) {
-            return;
+        boolean realTime = clock.mode() == Clock.Mode.HOST || console.personAwaited();
+        if (realTime && ms > 0) {
+            long start = System.nanoTime();
+            if (console.idle((int) Math.min(ms, Integer.MAX_VALUE))) {
+                if (clock.mode() == Clock.Mode.VIRTUAL) {
+                    clock.idleUntil(Math.min(deadline, clock.monotonicNanos() + System.nanoTime() - start));
+                }
+                return;
+            }
         }
         clock.idleUntil(deadline);
     }

@@ -203,6 +203,11 @@ public final class Console {
         return tty == null ? input.pollInput(kernel.scheduler(), timeoutMs) : readTerminal(timeoutMs);
     }
 
+    /** True when the console is a terminal and a task waits to read what a person types on it. */
+    public boolean personAwaited() {
+        return tty != null && !tty.readWait().isEmpty();
+    }
+
     private boolean readTerminal(int timeoutMs) {
         checkResize(false);
         if (tty.hungUp()) {

@@ -242,4 +242,38 @@ class ConsoleTtyTest {
                 + "TIOCNOTTY: 0\r\n"
                 + "fg 1 sid 1\r\n", r.screen);
     }
+
+    /**
+     * While a task waits for the person at the terminal, virtual time runs as the host's: a
+     * child sleeping 5 s is still asleep when the line typed at once arrives (with the clock
+     * jumping whenever every task sleeps, it would wake first).
+     */
+    @Test
+    void aSleeperDoesNotOutrunTheTypist() throws Exception {
+        Path typist = compile("typist", """
+                #include <stdio.h>
+                #include <time.h>
+                #include <unistd.h>
+                #include <sys/wait.h>
+                int main(void) {
+                    char buf[64];
+                    if (fork() == 0) {
+                        struct timespec ts = { 5, 0 };
+                        nanosleep(&ts, NULL);
+                        printf("child awake\\n");
+                        return 0;
+                    }
+                    printf("type: ");
+                    fflush(stdout);
+                    ssize_t n = read(0, buf, sizeof buf);
+                    printf("read %d\\n", (int)n);
+                    fflush(stdout);
+                    wait(NULL);
+                    return 0;
+                }
+                """);
+        Result r = run(typist, new Step("type: ", "x\r"));
+        assertEquals(0, r.status);
+        assertEquals("type: x\r\nread 2\r\nchild awake\r\n", r.screen);
+    }
 }
