@@ -156,6 +156,7 @@ final class GuestCases {
                         "  their offsets", "after sbrk", "  one [heap] line", "an anonymous mmap",
                         "after mprotect"),
                 GuestCase.of("mmap_file"),
+                GuestCase.of("mmap_sigbus"),
                 GuestCase.of("poll_select"),
                 GuestCase.of("sendfile_copy"),
                 // qemu-i386 refuses a clone with CLONE_FILES or CLONE_FS that is not a thread.

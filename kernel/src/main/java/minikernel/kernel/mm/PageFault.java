@@ -64,6 +64,9 @@ public final class PageFault {
             if (vma.shmem() != null) {
                 return doSharedFault(mm, vma, page);
             }
+            if (vma.usesPageCache() && beyondEndOfFile(vma, page)) {
+                return Result.SIGBUS;
+            }
             if (vma.isSharedFile()) {
                 return doSharedFileFault(mm, vma, page);
             }
@@ -102,6 +105,16 @@ public final class PageFault {
         }
         mm.frames().getPage(frame);
         return install(mm, page, frame, PageTables.writableBits(vma.flags()));
+    }
+
+    /**
+     * filemap_fault()'s check: a page wholly past the end of the file has nothing to map, and the
+     * access gets SIGBUS (the page holding the last byte maps, zero-filled past it). Checked at
+     * fault time, so a file truncated under a mapping faults from then on.
+     */
+    private static boolean beyondEndOfFile(Vma vma, long page) {
+        long pages = (vma.file().size() + PhysicalMemory.PAGE_SIZE - 1) / PhysicalMemory.PAGE_SIZE;
+        return vma.filePage(page) >= pages;
     }
 
     /** A private frame filled from the area's file: bytes past the file part read as zero. */
