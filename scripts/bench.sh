@@ -19,7 +19,7 @@ has_qemu=$(command -v qemu-i386 >/dev/null && echo yes || echo no)
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 # the last number before the unit on the program's line, e.g. "12.5 us per iteration" -> 12.5
-figure() { sed -n "s/.* \([0-9][0-9.]*\) $1.*/\1/p" | head -1; }
+figure() { sed -n "s|.* \([0-9][0-9.]*\) $1.*|\1|p" | head -1; }
 one() {   # one(unit, command...): the median of $runs runs of the command's figure
     local unit=$1; shift
     local m
@@ -53,6 +53,7 @@ for m in 1 16 64; do row "fork after touching $m MiB" ms bench_fork_touch "$m" 5
 # 20000 iterations: long enough for the JVM's compilers to have warmed the kernel up.
 row "clone(CLONE_VM)+exit+wait" us bench_clone_vm_wait 20000
 row "pthread_create+join" us bench_pthread_create_join 20000
+row "pipe throughput, 64 KiB writes" MB/s bench_pipe_throughput 256
 row "pipe ping-pong, 2 processes" us bench_pipe_pingpong
 row "pipe ping-pong, 2 threads" us bench_thread_pipe_pingpong
 row "sched_yield ping-pong" ns bench_yield_pingpong
