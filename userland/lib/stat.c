@@ -135,6 +135,32 @@ int mkdirat(int dirfd, const char *pathname, mode_t mode)
 	return (int)__syscall_ret(__syscall3(SYS_mkdirat, dirfd, (long)pathname, (long)mode));
 }
 
+/* The system call takes the device number in 32 bits (the kernel's
+   new_decode_dev); one that does not fit is EINVAL, as in glibc. */
+int mknodat(int dirfd, const char *pathname, mode_t mode, dev_t dev)
+{
+	if ((unsigned long)dev != dev) {
+		errno = EINVAL;
+		return -1;
+	}
+	return (int)__syscall_ret(__syscall4(SYS_mknodat, dirfd, (long)pathname, (long)mode, (long)dev));
+}
+
+int mknod(const char *pathname, mode_t mode, dev_t dev)
+{
+	return mknodat(AT_FDCWD, pathname, mode, dev);
+}
+
+int mkfifo(const char *pathname, mode_t mode)
+{
+	return mknodat(AT_FDCWD, pathname, S_IFIFO | mode, 0);
+}
+
+int mkfifoat(int dirfd, const char *pathname, mode_t mode)
+{
+	return mknodat(dirfd, pathname, S_IFIFO | mode, 0);
+}
+
 int chmod(const char *pathname, mode_t mode)
 {
 	return (int)__syscall_ret(__syscall2(SYS_chmod, (long)pathname, (long)mode));

@@ -12,6 +12,8 @@ import minikernel.kernel.fs.File;
 import minikernel.kernel.fs.FilesStruct;
 import minikernel.kernel.fs.FsStruct;
 import minikernel.kernel.fs.HostRootFs;
+import minikernel.kernel.fs.ImageRootFs;
+import minikernel.kernel.fs.Initramfs;
 import minikernel.kernel.sched.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -253,6 +255,57 @@ class VfsTest {
                 }
             }
             assertTrue(Files.exists(root.resolve("t")), "the thread's open went through the shared table");
+        }
+    }
+
+    /**
+     * A FIFO in the in-memory filesystem: a child's blocking open for writing and the parent's for
+     * reading wait for each other and meet; the data arrives, then end of file; and every end
+     * opened is released when its task is gone.
+     */
+    @Test
+    void aFifoInMemoryMeetsItsPartnerAndEveryEndIsReleased() throws Exception {
+        java.nio.file.Path prog = Guests.compile("fifo", """
+                #include <fcntl.h>
+                #include <stdio.h>
+                #include <unistd.h>
+                #include <sys/stat.h>
+                #include <sys/wait.h>
+                int main(void) {
+                    char buf[16];
+                    int n, r;
+                    printf("mkfifo %d\\n", mkfifo("/tmp/f", 0600));
+                    if (fork() == 0) {
+                        int w = open("/tmp/f", O_WRONLY);
+                        _exit(write(w, "ping", 4) == 4 ? 0 : 1);
+                    }
+                    r = open("/tmp/f", O_RDONLY);
+                    n = read(r, buf, sizeof buf);
+                    printf("read %.*s\\n", n, buf);
+                    printf("then %d\\n", (int) read(r, buf, sizeof buf));
+                    wait(0);
+                    return 0;
+                }
+                """);
+        var tmp = new Initramfs.Entry("tmp", 041777, 0, 0, 0, 2, 1, 0, 0, 0, 0, java.util.Optional.empty(), new byte[0]);
+        List<File> files = new ArrayList<>();
+        var run = Guests.run(KernelConfig.defaults().withRoot(new ImageRootFs(List.of(tmp)), "/"), prog,
+                kernel -> kernel.tracepoints().registerProcessExit(t -> {
+                    for (int fd = 0; fd <= t.files().maxFd(); fd++) {
+                        if (t.files().get(fd) != null) {
+                            files.add(t.files().get(fd));
+                        }
+                    }
+                }));
+        try (run) {
+            assertEquals("mkfifo 0\nread ping\nthen 0\n", run.stdout(), run.stderr());
+            Set<File> console = new HashSet<>(run.kernel().consoleFiles());
+            List<File> ends = files.stream().filter(f -> !console.contains(f)).distinct().toList();
+            assertEquals(2, ends.size(), "the reader and the writer: " + ends);
+            for (File f : ends) {
+                assertEquals(0, f.count(), "a FIFO's end was released: " + f);
+                assertTrue(f.isPipe(), f + " is a pipe");
+            }
         }
     }
 

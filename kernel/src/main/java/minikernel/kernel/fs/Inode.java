@@ -21,6 +21,7 @@ public abstract class Inode {
     protected long rdev;
     protected long atime, mtime, ctime;      // nanoseconds since the epoch
     private minikernel.kernel.mm.AddressSpace mapping;   // i_mapping, made on the first shared mmap
+    private Pipe pipe;                                     // i_pipe of a FIFO while it is open
 
     protected Inode(SuperBlock sb, long ino, int mode, int uid, int gid) {
         this.sb = sb;
@@ -86,6 +87,19 @@ public abstract class Inode {
 
     public final boolean isSymlink() {
         return (mode() & Kstat.S_IFMT) == Kstat.S_IFLNK;
+    }
+
+    public final boolean isFifo() {
+        return (mode() & Kstat.S_IFMT) == Kstat.S_IFIFO;
+    }
+
+    /** i_pipe: the pipe of an open FIFO, or null. */
+    final Pipe pipe() {
+        return pipe;
+    }
+
+    final void setPipe(Pipe pipe) {
+        this.pipe = pipe;
     }
 
     // ---- inode_operations of a directory: each returns the new inode or throws VfsError --------

@@ -92,7 +92,8 @@ public final class Open {
         }
         mayOpen(current, path, flags, created);
         Inode inode = path.inode();
-        File file = inode.open(path, flags);
+        // init_special_inode(): a FIFO opens as a pipe on whatever filesystem holds it.
+        File file = inode.isFifo() ? Fifo.open(current, path, flags) : inode.open(path, flags);
         if ((flags & File.O_TRUNC) != 0 && inode.isRegular() && !created) {
             try {
                 inode.truncate(0);

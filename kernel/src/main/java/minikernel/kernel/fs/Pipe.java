@@ -18,6 +18,9 @@ import minikernel.kernel.syscall.Syscall;
  * nothing to read sleeps until a writer writes or the last writer goes (end of file); a writer
  * with no free page sleeps until a reader frees one; a write to a pipe nobody can read gets
  * SIGPIPE and EPIPE. Writes of at most PIPE_BUF bytes are atomic.
+ *
+ * <p>A named pipe (FIFO) is the same object hung on its inode ({@link Fifo}): its files are
+ * {@link FifoEnd}s, opened by name, and the pipe lives from the first open to the last close.
  */
 public final class Pipe {
     public static final int PIPE_BUFFERS = 16, PAGE = 4096;
@@ -41,9 +44,13 @@ public final class Pipe {
     private int count;      // bytes in all of them
     private int readers;
     private int writers;
+    private int rCounter, wCounter;   // opens for reading and for writing ever made (fifo_open's partner test)
+    private final WaitQueue openWait = new WaitQueue("fifo_open");
+    private final Inode fifo;         // the FIFO's inode, whose i_pipe this is; null for pipe(2)
 
-    private Pipe(int inode, Scheduler scheduler, UserAccess uaccess) {
+    private Pipe(int inode, Scheduler scheduler, UserAccess uaccess, Inode fifo) {
         this.inode = inode;
+        this.fifo = fifo;
         this.scheduler = scheduler;
         this.uaccess = uaccess;
         for (int i = 0; i < PIPE_BUFFERS; i++) {
@@ -53,9 +60,32 @@ public final class Pipe {
 
     /** create_pipe_files(): {read end, write end}; {@code flags} may add O_NONBLOCK. */
     public static File[] create(int inode, Scheduler scheduler, UserAccess uaccess, int flags) {
-        Pipe p = new Pipe(inode, scheduler, uaccess);
+        Pipe p = new Pipe(inode, scheduler, uaccess, null);
         int status = flags & File.O_NONBLOCK;
         return new File[]{p.new ReadEnd(File.O_RDONLY | status), p.new WriteEnd(File.O_WRONLY | status)};
+    }
+
+    /** A new pipe for the FIFO {@code fifo}, hung on it as its i_pipe. */
+    static Pipe forFifo(int inode, Scheduler scheduler, UserAccess uaccess, Inode fifo) {
+        Pipe p = new Pipe(inode, scheduler, uaccess, fifo);
+        fifo.setPipe(p);
+        return p;
+    }
+
+    boolean hasReaders() {
+        return readers > 0;
+    }
+
+    /** free_pipe_info(): with no reader and no writer left the FIFO's pipe goes, and its data. */
+    void freeIfUnused() {
+        if (fifo != null && readers == 0 && writers == 0 && fifo.pipe() == this) {
+            fifo.setPipe(null);
+        }
+    }
+
+    /** fifo_open()'s counting: a new open file of the FIFO, its reader and/or writer counted. */
+    FifoEnd openEnd(int flags, Path path) {
+        return new FifoEnd(flags, path);
     }
 
     private boolean full() {
@@ -297,6 +327,109 @@ public final class Pipe {
         @Override
         public boolean isPipe() {
             return true;
+        }
+    }
+
+    /**
+     * An open file of a named pipe: a read end, a write end or (O_RDWR) both, with a path, so
+     * fstat shows the FIFO's inode and /proc/PID/fd its name.
+     */
+    final class FifoEnd extends File {
+        private final int partnerCounter;   // the partner's counter when this end opened
+        private final int wCounterAtOpen;    // for a reader: POLLHUP only after a writer came and went
+
+        FifoEnd(int flags, Path path) {
+            super(flags, path);
+            boolean wokePartner = false;
+            if (readable()) {
+                rCounter++;
+                wokePartner |= readers++ == 0;
+            }
+            if (writable()) {
+                wCounter++;
+                wokePartner |= writers++ == 0;
+            }
+            if (wokePartner) {
+                openWait.wakeUpAll(scheduler);     // wake_up_partner()
+            }
+            partnerCounter = readable() ? wCounter : rCounter;
+            wCounterAtOpen = wCounter;
+        }
+
+        /** A partner is there now: a writer for a reader, a reader for a writer (O_RDWR is both). */
+        boolean partnerPresent() {
+            return readable() && writable() || (readable() ? writers > 0 : readers > 0);
+        }
+
+        /** wait_for_partner()'s condition: the partner's counter moved since this end opened. */
+        boolean partnerCame() {
+            return (readable() ? wCounter : rCounter) != partnerCounter;
+        }
+
+        WaitQueue partnerWait() {
+            return openWait;
+        }
+
+        @Override
+        public long read(Task current, long buf, long want) {
+            return Pipe.this.read(current, buf, want, nonBlocking());
+        }
+
+        @Override
+        public long write(Task current, long buf, long want) {
+            return Pipe.this.write(current, buf, want, nonBlocking());
+        }
+
+        @Override
+        public long writeKernel(Task current, byte[] b, int len, boolean mayBlock) {
+            return Pipe.this.writeKernel(current, b, len, nonBlocking(), mayBlock);
+        }
+
+        /** pipe_poll(): as a pipe's ends; a reader sees POLLHUP only once a writer has come and gone. */
+        @Override
+        public int poll(Task current) {
+            int mask = 0;
+            if (readable()) {
+                mask |= count > 0 ? POLLIN | POLLRDNORM : 0;
+                mask |= writers == 0 && wCounter != wCounterAtOpen ? POLLHUP : 0;
+            }
+            if (writable()) {
+                mask |= (!full() ? POLLOUT | POLLWRNORM : 0) | (readers == 0 ? POLLERR : 0);
+            }
+            return mask;
+        }
+
+        @Override
+        public void pollWait(java.util.List<WaitQueue> table) {
+            if (readable()) {
+                table.add(readWait);
+            }
+            if (writable()) {
+                table.add(writeWait);
+            }
+        }
+
+        @Override
+        public long ioctl(Task current, int request, long arg) {
+            return pipeIoctl(current, request, arg);
+        }
+
+        @Override
+        public boolean isPipe() {
+            return true;
+        }
+
+        @Override
+        protected void release() {
+            if (readable()) {
+                readers--;
+                writeWait.wakeUpAll(scheduler);
+            }
+            if (writable()) {
+                writers--;
+                readWait.wakeUpAll(scheduler);
+            }
+            freeIfUnused();
         }
     }
 

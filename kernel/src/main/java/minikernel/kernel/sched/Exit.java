@@ -69,6 +69,7 @@ public final class Exit {
         kernel.sem().forgetWaiter(tsk);
         exitMm(tsk);
         kernel.sem().exitSem(tsk);
+        tsk.dropHeldFile();
         if (tsk.files() != null) {
             tsk.files().put();
             tsk.setFiles(null);

@@ -60,6 +60,7 @@ public final class Task {
     private String wchan = "";                     // what it waits for, for ps and deadlock reports
     private boolean syscallRestart;                // re-run the blocked system call when woken
     private long syscallProgress;                  // how far a restarted call had got (pipe_write)
+    private minikernel.kernel.fs.File heldFile;    // an open's file across its sleep (fifo_open)
     private Long syscallStart;                     // when a restarted call first started (relative timeouts)
     private long[] startRegisters;                 // {eip, esp} of a program exec'd but not yet started
     private Task vforkParent;                      // vfork_done: the parent sleeping until we exec or exit
@@ -400,6 +401,25 @@ public final class Task {
 
     public void setSyscallStart(Long monotonicNanos) {
         syscallStart = monotonicNanos;
+    }
+
+    /** A file an open keeps across its sleep (a FIFO's end waiting for a partner; see Fifo). */
+    public void holdFile(minikernel.kernel.fs.File file) {
+        heldFile = file;
+    }
+
+    /** The held file, now the caller's; null if none. */
+    public minikernel.kernel.fs.File takeHeldFile() {
+        minikernel.kernel.fs.File f = heldFile;
+        heldFile = null;
+        return f;
+    }
+
+    /** The call it was held for ended some other way (an error, the task's exit): fput it. */
+    public void dropHeldFile() {
+        if (heldFile != null) {
+            takeHeldFile().put();
+        }
     }
 
     public long syscallProgress() {

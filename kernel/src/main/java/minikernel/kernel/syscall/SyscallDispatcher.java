@@ -58,6 +58,7 @@ public final class SyscallDispatcher implements minikernel.cpu.SyscallHandler {
             // It went to sleep and will run again from the int $0x80 when woken: EAX keeps the number.
             return Cpu.NO_RESULT;
         }
+        current.dropHeldFile();
         if (tracer != null) {
             traceExit(current, call, args, atEntry, result);
         }

@@ -117,6 +117,23 @@ final class HostInode extends Inode {
         return stat(path);
     }
 
+    /**
+     * mknod on the host: FIFOs only (a host FIFO, whose pipe lives in this kernel: guest tasks
+     * meet in it, host processes do not). Device nodes and sockets get EPERM: the host's devices
+     * are not the guest's to make.
+     */
+    @Override
+    public Inode mknod(String name, int mode, long rdev, Cred cred) {
+        if ((mode & Kstat.S_IFMT) != Kstat.S_IFIFO) {
+            throw new VfsError(Errno.EPERM);
+        }
+        String path = child(name);
+        check(Libc.call("mkfifo", path, mode & 07777));
+        check(Libc.call("chmod", path, mode & 07777));
+        touchModified();
+        return stat(path);
+    }
+
     @Override
     public Inode symlink(String name, String target, Cred cred) {
         String path = child(name);
@@ -214,7 +231,7 @@ final class HostInode extends Inode {
             return new DirectoryFile(flags, path);
         }
         if (!isRegular()) {
-            throw new VfsError(Errno.ENXIO);    // host devices, FIFOs and sockets are not passed through
+            throw new VfsError(Errno.ENXIO);    // host devices and sockets are not passed through (FIFOs: Fifo)
         }
         int access = flags & File.O_ACCMODE;
         int fd = Libc.open(hostPath, access == File.O_ACCMODE ? Libc.O_RDWR : access, 0);

@@ -64,6 +64,7 @@ final class Libc {
         static final MethodHandle TRUNCATE = handle("truncate64", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG), -1);
         static final MethodHandle FSYNC = handle("fsync", FunctionDescriptor.of(JAVA_INT, JAVA_INT), -1);
         static final MethodHandle MKDIR = handle("mkdir", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT), -1);
+        static final MethodHandle MKFIFO = handle("mkfifo", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT), -1);
         static final MethodHandle RMDIR = handle("rmdir", FunctionDescriptor.of(JAVA_INT, ADDRESS), -1);
         static final MethodHandle UNLINK = handle("unlink", FunctionDescriptor.of(JAVA_INT, ADDRESS), -1);
         static final MethodHandle RENAME = handle("rename", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS), -1);
@@ -187,13 +188,14 @@ final class Libc {
         }
     }
 
-    /** A path call with one path argument: mkdir(path, mode), chmod(path, mode), rmdir, unlink, truncate. */
+    /** A path call with one path argument: mkdir(path, mode), mkfifo(path, mode), chmod(path, mode), rmdir, unlink, truncate. */
     static int call(String what, String path, long arg) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = a.allocate(CAPTURE);
             MemorySegment p = a.allocateFrom(path);
             int r = switch (what) {
                 case "mkdir" -> (int) H.MKDIR.invokeExact(st, p, (int) arg);
+                case "mkfifo" -> (int) H.MKFIFO.invokeExact(st, p, (int) arg);
                 case "chmod" -> (int) H.CHMOD.invokeExact(st, p, (int) arg);
                 case "rmdir" -> (int) H.RMDIR.invokeExact(st, p);
                 case "unlink" -> (int) H.UNLINK.invokeExact(st, p);

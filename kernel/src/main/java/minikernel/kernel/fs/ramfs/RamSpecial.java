@@ -11,7 +11,8 @@ import minikernel.kernel.syscall.Errno;
 
 /**
  * A device node, FIFO or socket on ramfs (init_special_inode): opening a character device asks
- * the driver registered for its major and minor numbers (chrdev_open).
+ * the driver registered for its major and minor numbers (chrdev_open); a FIFO opens as a pipe
+ * (fs.Fifo, on every filesystem).
  */
 public final class RamSpecial extends Inode implements RamInode {
     public RamSpecial(SuperBlock sb, int mode, long rdev, int uid, int gid) {
@@ -30,7 +31,7 @@ public final class RamSpecial extends Inode implements RamInode {
             case Kstat.S_IFCHR -> CharDevices.open(sb().kernel(), rdev(), path, flags);
             case Kstat.S_IFBLK -> throw new VfsError(Errno.ENXIO);
             case Kstat.S_IFSOCK -> throw new VfsError(Errno.ENXIO);
-            default -> throw new VfsError(Errno.ENXIO);    // named pipes: not yet
+            default -> throw new VfsError(Errno.ENXIO);    // a FIFO never gets here: Open hands it to Fifo
         };
     }
 }
