@@ -107,14 +107,13 @@ final class GuestCases {
                 GuestCase.of("futex_wake_op"),
                 GuestCase.of("robust_list_raw").qemuCannotRun("qemu-i386 7.2 has no robust futex lists"
                         + " (set_robust_list is ENOSYS)"),
-                // qemu-i386 keeps one GDT for all its threads (a CLONE_SETTLS entry is everybody's) and
-                // checks no entry number, has no clone3 (ENOSYS), and runs a CLONE_VM clone that is not a
-                // thread as fork; its CLONE_CHILD_SETTID without CLONE_VM sometimes (about 1 run in 7)
-                // writes the tid into the parent's copy too.
-                GuestCase.of("clone_raw").qemuDiffersOn("clone: the parent's entry",
-                        "clone: the parent's get_thread_area", "clone: CLONE_SETTLS with entry 5", "clone3",
-                        "CLONE_VM|CLONE_CHILD_SETTID: the child", "CLONE_VM|CLONE_CHILD_SETTID: memory",
-                        "CLONE_CHILD_SETTID without CLONE_VM: the parent's copy"),
+                // qemu-i386 7.2 crashes itself (SIGSEGV, nothing printed) in about 1 run in 20 of this
+                // program. When it runs, it keeps one GDT for all its threads (a CLONE_SETTLS entry is
+                // everybody's) and checks no entry number, has no clone3 (ENOSYS), runs a CLONE_VM clone
+                // that is not a thread as fork, and its CLONE_CHILD_SETTID without CLONE_VM sometimes
+                // writes the tid into the parent's copy too: too little left to compare.
+                GuestCase.of("clone_raw").qemuCannotRun("qemu-i386 7.2 crashes in about 1 run in 20 of its raw"
+                        + " clones, and differs on most of the rest"),
                 // qemu-i386 refuses CLONE_VM without CLONE_THREAD and friends (EINVAL) unless with CLONE_VFORK,
                 // which it runs as fork, and runs other clones that are not threads as fork (CLONE_FILES too).
                 GuestCase.of("clone_sharing").qemuDiffersOn("CLONE_VM", "CLONE_FILES alone", "FAIL: clone"),
