@@ -120,6 +120,16 @@ typedef struct {
 #define SI_QUEUE   (-1)
 #define SI_TKILL   (-6)
 
+/* si_code values of particular signals */
+#define ILL_ILLOPN  2           /* SIGILL: illegal operand */
+#define FPE_INTDIV  1           /* SIGFPE: integer divide by zero */
+#define SEGV_MAPERR 1           /* SIGSEGV: address not mapped */
+#define SEGV_ACCERR 2           /* SIGSEGV: access not allowed there */
+#define BUS_ADRERR  2           /* SIGBUS: nonexistent physical address (past a file's end) */
+#define CLD_EXITED  1           /* SIGCHLD: the child exited */
+#define CLD_KILLED  2           /* ...was killed by a signal */
+#define CLD_DUMPED  3           /* ...was killed and dumped core */
+
 struct sigaction {
 	union {
 		sighandler_t sa_handler;

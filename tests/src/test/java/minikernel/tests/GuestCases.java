@@ -156,6 +156,10 @@ final class GuestCases {
                         "after mprotect"),
                 GuestCase.of("mmap_file"),
                 GuestCase.of("mmap_sigbus"),
+                GuestCase.of("signal_handlers"),
+                GuestCase.of("signal_interrupt"),
+                GuestCase.of("signal_faults"),
+                GuestCase.of("signal_threads"),
                 // qemu-i386 7.2 opens O_ACCMODE (3) as O_RDWR instead of failing with EINVAL: the FIFO then
                 // keeps a reader and a writer it should not have, and the blocking read never ends.
                 GuestCase.of("fifo").qemuCannotRun("qemu-i386 7.2 opens O_ACCMODE as O_RDWR, and the FIFO's"

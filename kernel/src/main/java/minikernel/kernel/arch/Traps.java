@@ -6,14 +6,17 @@ import minikernel.kernel.Kernel;
 import minikernel.kernel.sched.Exit;
 import minikernel.kernel.sched.Scheduler;
 import minikernel.kernel.sched.Task;
+import minikernel.kernel.signal.SigHand;
+import minikernel.kernel.signal.SigInfo;
 import minikernel.kernel.signal.Signal;
+import minikernel.kernel.signal.Signals;
 import minikernel.kernel.syscall.Tracer;
 
 /**
  * What a CPU exception means for the task that caused it: arch/x86/kernel/traps.c and
  * arch/x86/mm/fault.c turn each one into a signal (#PF and #GP into SIGSEGV, #UD into SIGILL, #DE
- * into SIGFPE, #BP into SIGTRAP). Signals are not delivered to handlers yet, so the signal's default
- * action applies: the task is killed, after a one-line report on the console like Linux's
+ * into SIGFPE, #BP into SIGTRAP). A handler the task installed runs with the fault's siginfo;
+ * otherwise the default action kills it, after a one-line report on the console like Linux's
  * show_signal_msg() ("hello[2]: SIGSEGV at eip 0x08049a1b accessing 0x00000000").
  */
 public final class Traps implements Scheduler.TrapHandler {
@@ -33,39 +36,29 @@ public final class Traps implements Scheduler.TrapHandler {
                     return;
                 }
                 Signal sig = pf.cause() == PageFaultHandler.Result.SIGBUS ? Signal.SIGBUS : Signal.SIGSEGV;
-                report(task, "%s at eip 0x%08x %s 0x%08x", sig, pf.eip(), pf.access().verb(), pf.address());
-                String code = switch (pf.cause()) {
+                int code = switch (pf.cause()) {
+                    case SEGV_ACCERR -> SigInfo.SEGV_ACCERR;
+                    case SIGBUS -> SigInfo.BUS_ADRERR;
+                    default -> SigInfo.SEGV_MAPERR;
+                };
+                String codeName = switch (pf.cause()) {
                     case SEGV_ACCERR -> "SEGV_ACCERR";
                     case SIGBUS -> "BUS_ADRERR";
                     default -> "SEGV_MAPERR";
                 };
-                traceSignal(task, sig, code, pf.address());
-                kill(task, sig);
+                fault(task, sig, code, codeName, pf.address(), String.format("%s at eip 0x%08x %s 0x%08x",
+                        sig, pf.eip(), pf.access().verb(), pf.address()));
             }
-            case Trap.GeneralProtection gp -> {
-                report(task, "SIGSEGV at eip 0x%08x (general protection: %s)", gp.eip(), gp.what());
-                traceSignal(task, Signal.SIGSEGV, "SI_KERNEL", 0);
-                kill(task, Signal.SIGSEGV);
-            }
-            case Trap.InvalidOpcode ud -> {
-                report(task, "SIGILL at eip 0x%08x (invalid opcode)", ud.eip());
-                traceSignal(task, Signal.SIGILL, "ILL_ILLOPN", ud.eip());
-                kill(task, Signal.SIGILL);
-            }
-            case Trap.DivideError de -> {
-                report(task, "SIGFPE at eip 0x%08x (divide error)", de.eip());
-                traceSignal(task, Signal.SIGFPE, "FPE_INTDIV", de.eip());
-                kill(task, Signal.SIGFPE);
-            }
-            case Trap.Breakpoint bp -> {
-                report(task, "SIGTRAP at eip 0x%08x (breakpoint)", bp.eip());
-                traceSignal(task, Signal.SIGTRAP, "SI_KERNEL", 0);
-                kill(task, Signal.SIGTRAP);
-            }
-            case Trap.OverflowOrBound ob -> {
-                report(task, "SIGSEGV at eip 0x%08x (%s)", ob.eip(), ob.vector() == 4 ? "overflow" : "bound range");
-                kill(task, Signal.SIGSEGV);
-            }
+            case Trap.GeneralProtection gp -> fault(task, Signal.SIGSEGV, SigInfo.SI_KERNEL, "SI_KERNEL", 0,
+                    String.format("SIGSEGV at eip 0x%08x (general protection: %s)", gp.eip(), gp.what()));
+            case Trap.InvalidOpcode ud -> fault(task, Signal.SIGILL, SigInfo.ILL_ILLOPN, "ILL_ILLOPN", ud.eip(),
+                    String.format("SIGILL at eip 0x%08x (invalid opcode)", ud.eip()));
+            case Trap.DivideError de -> fault(task, Signal.SIGFPE, SigInfo.FPE_INTDIV, "FPE_INTDIV", de.eip(),
+                    String.format("SIGFPE at eip 0x%08x (divide error)", de.eip()));
+            case Trap.Breakpoint bp -> fault(task, Signal.SIGTRAP, SigInfo.SI_KERNEL, "SI_KERNEL", 0,
+                    String.format("SIGTRAP at eip 0x%08x (breakpoint)", bp.eip()));
+            case Trap.OverflowOrBound ob -> fault(task, Signal.SIGSEGV, SigInfo.SI_KERNEL, "SI_KERNEL", 0,
+                    String.format("SIGSEGV at eip 0x%08x (%s)", ob.eip(), ob.vector() == 4 ? "overflow" : "bound range"));
             case Trap.Interrupted in -> {
                 report(task, "interrupted at eip 0x%08x", in.eip());
                 kernel.halt(Exit.killedStatus(Signal.SIGINT.number, false), "interrupted");
@@ -92,6 +85,24 @@ public final class Traps implements Scheduler.TrapHandler {
         if (tracer != null) {
             tracer.signal(task, sig, code, address);
         }
+    }
+
+    /**
+     * force_sig_fault(): a handler the task installed (and does not block) runs with the fault's
+     * siginfo; otherwise the default action kills the thread group, after the console line
+     * Linux's show_signal_msg() prints.
+     */
+    private void fault(Task task, Signal sig, int code, String codeName, long address, String line) {
+        traceSignal(task, sig, codeName, address);
+        SigHand.SigAction action = task.sighand().get(sig.number);
+        boolean caught = action.handler() != SigHand.SigAction.SIG_DFL && action.handler() != SigHand.SigAction.SIG_IGN
+                && (task.blocked() & Signal.mask(sig.number)) == 0;
+        if (caught) {
+            Signals.force(task, SigInfo.fault(sig.number, code, address));
+            return;
+        }
+        kernel.printk(task.comm() + "[" + task.pid() + "]: " + line);
+        kill(task, sig);
     }
 
     private void report(Task task, String format, Object... args) {

@@ -41,6 +41,8 @@ public final class Select {
 
     /** Sleeps on {@code queues} until one wakes or {@code deadline}; the call then runs again. */
     private static void sleep(Task current, List<WaitQueue> queues, String wchan, long deadline) {
+        // A handler makes poll and select return EINTR, SA_RESTART or not; with none they go on.
+        current.setRestartKind(minikernel.kernel.arch.SignalDelivery.ERESTARTNOHAND);
         current.kernel().scheduler().blockAndRestart(current, queues, wchan, deadline);
     }
 

@@ -98,7 +98,12 @@ public final class FutexSyscalls {
             }
         }
         futex.enqueue(current, key, bitset, deadline);
-        current.kernel().scheduler().sleepAndRestart(current, "futex_wait", deadline);
+        if (deadline >= 0) {
+            current.setRestartKind(minikernel.kernel.arch.SignalDelivery.ERESTART_RESTARTBLOCK);
+        }
+        if (!current.kernel().scheduler().sleepAndRestart(current, "futex_wait", deadline)) {
+            futex.dequeue(current);                 // a signal interrupts the wait instead
+        }
         return 0;
     }
 

@@ -110,7 +110,10 @@ public final class Sem {
                     return Errno.EAGAIN.negative();
                 }
                 set.blocked.put(current, ops);
-                scheduler.blockAndRestart(current, set.waiters, deadline);
+                current.setRestartKind(minikernel.kernel.arch.SignalDelivery.ERESTARTNOHAND);   // semop: EINTR
+                if (!scheduler.blockAndRestart(current, set.waiters, deadline)) {
+                    set.blocked.remove(current);        // a signal interrupts it instead
+                }
                 return 0;
             } else {
                 trial[num] += delta;

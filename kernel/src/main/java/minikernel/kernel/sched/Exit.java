@@ -3,9 +3,10 @@ package minikernel.kernel.sched;
 import java.util.ArrayList;
 import minikernel.kernel.Kernel;
 import minikernel.kernel.mm.MmStruct;
-import minikernel.kernel.signal.Kill;
+import minikernel.kernel.signal.SigInfo;
 import minikernel.kernel.signal.SigHand;
 import minikernel.kernel.signal.Signal;
+import minikernel.kernel.signal.Signals;
 import minikernel.kernel.syscall.Syscall;
 
 /**
@@ -79,6 +80,7 @@ public final class Exit {
             tsk.setFs(null);
         }
         kernel.scheduler().dropCpuState(tsk);
+        kernel.scheduler().dequeue(tsk);        // killed while runnable or asleep: it never runs again
         exitNotify(tsk);
         if (tsk == kernel.scheduler().current()) {
             kernel.cpu().stopAfterHook();
@@ -192,7 +194,13 @@ public final class Exit {
         boolean autoreap = action != null && tsk.exitSignal() == Signal.SIGCHLD.number
                 && (action.handler() == SigHand.SigAction.SIG_IGN || (action.flags() & SA_NOCLDWAIT) != 0);
         if (tsk.exitSignal() > 0 && !parent.isZombieOrDead()) {
-            Kill.send(parent, tsk.exitSignal());
+            // do_notify_parent(): the child's pid, uid and how it ended, for a SA_SIGINFO handler.
+            int status = tsk.exitCode();
+            boolean killed = (status & 0x7f) != 0;
+            int code = !killed ? SigInfo.CLD_EXITED
+                    : (status & 0x80) != 0 ? SigInfo.CLD_DUMPED : SigInfo.CLD_KILLED;
+            Signals.send(parent, new SigInfo(tsk.exitSignal(), code,
+                    tsk.tgid(), tsk.cred().uid(), 0, killed ? status & 0x7f : status >> 8 & 0xff), true);
         }
         parent.signal().waitChldexit().wakeUpAll(kernel.scheduler());
         if (autoreap) {

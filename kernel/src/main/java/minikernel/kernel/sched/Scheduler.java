@@ -112,6 +112,13 @@ public final class Scheduler {
         }
     }
 
+    /** The task exits: off the run queue, its timers and its wait queues (it may be killed asleep). */
+    public void dequeue(Task task) {
+        runQueue.remove(task);
+        timers.removeIf(t -> t.task == task);
+        leaveWaitQueues(task);
+    }
+
     /** The CPU state of this task is no longer needed (it exited): never save it again. */
     public void dropCpuState(Task task) {
         if (cpuOwner == task) {
@@ -173,7 +180,10 @@ public final class Scheduler {
      * poll and select: sleep on every queue of {@code queues} at once (poll_wait added each), and
      * run the call again when any of them wakes, or at {@code deadline} (-1: never).
      */
-    public void blockAndRestart(Task task, List<WaitQueue> queues, String wchan, long deadline) {
+    public boolean blockAndRestart(Task task, List<WaitQueue> queues, String wchan, long deadline) {
+        if (signalRefuses(task)) {
+            return false;
+        }
         task.setSyscallRestart(true);
         for (WaitQueue q : queues) {
             q.add(task);
@@ -183,35 +193,55 @@ public final class Scheduler {
         if (deadline >= 0) {
             timers.add(new Timer(deadline, sequence++, task));
         }
+        return true;
     }
 
     /**
      * The blocking form of a system call: sleep on {@code queue}, and when woken run the call again
      * from the start (its condition is tested afresh), like Linux's wait loop around schedule().
+     * False, without sleeping, when a signal is pending: the call then returns its restart code
+     * ({@link Task#restartKind}) and the signal is delivered (signal_pending() in that loop).
      */
-    public void blockAndRestart(Task task, WaitQueue queue) {
-        blockAndRestart(task, queue, -1);
+    public boolean blockAndRestart(Task task, WaitQueue queue) {
+        return blockAndRestart(task, queue, -1);
     }
 
     /** The same, giving up at {@code deadline} (monotonic nanoseconds; -1 for never): the call then runs again. */
-    public void blockAndRestart(Task task, WaitQueue queue, long deadline) {
+    public boolean blockAndRestart(Task task, WaitQueue queue, long deadline) {
+        if (signalRefuses(task)) {
+            return false;
+        }
         task.setSyscallRestart(true);
         sleepOn(task, queue, TaskState.INTERRUPTIBLE);
         if (deadline >= 0) {
             timers.add(new Timer(deadline, sequence++, task));
         }
+        return true;
+    }
+
+    /** An interruptible sleep a pending signal forbids: the call is marked interrupted instead. */
+    private static boolean signalRefuses(Task task) {
+        if (task.isKernelThread() || !minikernel.kernel.signal.Signals.signalPending(task)) {
+            return false;
+        }
+        task.setInterrupted(true);
+        return true;
     }
 
     /**
      * Sleeps (the call restarts when woken) with an optional timeout: a task waiting on a futex,
      * which keeps its own queue. {@code deadline} is monotonic nanoseconds, or -1 for none.
      */
-    public void sleepAndRestart(Task task, String wchan, long deadline) {
+    public boolean sleepAndRestart(Task task, String wchan, long deadline) {
+        if (signalRefuses(task)) {
+            return false;
+        }
         task.setSyscallRestart(true);
         sleep(task, TaskState.INTERRUPTIBLE, wchan);
         if (deadline >= 0) {
             timers.add(new Timer(deadline, sequence++, task));
         }
+        return true;
     }
 
     /** Sleeps until the monotonic clock reaches {@code deadline} (schedule_hrtimeout). */
@@ -294,6 +324,10 @@ public final class Scheduler {
             startProgram(task);
         }
         contextSwitch(task);
+        minikernel.kernel.arch.SignalDelivery.exitToUserMode(task, cpu);
+        if (task.isZombieOrDead()) {
+            return 0;                           // a signal ended it on its way back to user mode
+        }
         cpu.quantum().set(nextQuantum());
         long before = cpu.quantum().blocks();
         Trap trap = cpu.run();
@@ -304,6 +338,7 @@ public final class Scheduler {
             task.setSyscallRestart(false);
             if (cpuOwner == task) {
                 cpu.setEip(cpu.eip() - 2);      // back onto the int $0x80, to run the call again
+                task.setAtRestartPoint(true);
             }
         }
         if (!(trap instanceof Trap.Preempted) && !(trap instanceof Trap.Stopped)) {

@@ -41,7 +41,15 @@ public final class Task {
     private SignalStruct signal;                   // what the thread group shares: limits, pgrp, wait queue
     private Nsproxy nsproxy;                       // namespaces: the UTS one can be unshared
     private long blocked;                          // blocked signal mask (bit n-1 for signal n)
-    private long pending;                          // signals sent and not yet delivered
+    private final minikernel.kernel.signal.SigPending pending = new minikernel.kernel.signal.SigPending(); // this thread's own
+    private long savedSigmask;                     // saved_sigmask: the mask sigsuspend replaced
+    private boolean restoreSigmask;                // TIF_RESTORE_SIGMASK: put savedSigmask back on the way out
+    private boolean atRestartPoint;                // backed onto its int $0x80 to run a slept-in call again
+    private long restartKind = -512;               // what a sleep a signal interrupts returns: -ERESTARTSYS...
+    private boolean interrupted;                   // this call's sleep was refused: a signal is pending
+    private long restartCode;                      // a restart code the call returned, for exit_to_user_mode
+    private long restartSyscallNr;                 // orig_ax: the call to run again
+    private long[] sigreturnRegisters;             // what sigreturn restores, applied before the task runs
     private int exitCode;                          // wait status for the parent
     private int exitSignal;                        // signal to the parent at exit (SIGCHLD, or 0 for threads)
     private long setChildTid;                      // CLONE_CHILD_SETTID address
@@ -240,12 +248,83 @@ public final class Task {
         this.blocked = mask;
     }
 
-    public long pending() {
+    /** The signals pending for this thread alone (the group's are in signal_struct). */
+    public minikernel.kernel.signal.SigPending sigPending() {
         return pending;
     }
 
-    public void setPending(long mask) {
-        this.pending = mask;
+    /** The mask of this thread's own pending signals (SigPnd in /proc/PID/status). */
+    public long pending() {
+        return pending.mask();
+    }
+
+    public long savedSigmask() {
+        return savedSigmask;
+    }
+
+    public boolean restoreSigmask() {
+        return restoreSigmask;
+    }
+
+    /** set_restore_sigmask(): keep {@code saved} to put back when the call returns to user mode. */
+    public void setRestoreSigmask(boolean restore, long saved) {
+        restoreSigmask = restore;
+        savedSigmask = saved;
+    }
+
+    public boolean atRestartPoint() {
+        return atRestartPoint;
+    }
+
+    public void setAtRestartPoint(boolean at) {
+        atRestartPoint = at;
+    }
+
+    /**
+     * What this call returns if a signal interrupts its sleep: -ERESTARTSYS (the default: EINTR,
+     * or run again under SA_RESTART), -ERESTARTNOHAND (EINTR whenever a handler runs: pause,
+     * poll), -ERESTART_RESTARTBLOCK (nanosleep). Reset for every call.
+     */
+    public long restartKind() {
+        return restartKind;
+    }
+
+    public void setRestartKind(long kind) {
+        restartKind = kind;
+    }
+
+    /** A sleep of the current call was refused because a signal waits; see Scheduler. */
+    public boolean interrupted() {
+        return interrupted;
+    }
+
+    public void setInterrupted(boolean interrupted) {
+        this.interrupted = interrupted;
+    }
+
+    /** The call returned a restart code: exit_to_user_mode decides, with the call's number. */
+    public void setRestartCode(long code, long syscallNr) {
+        restartCode = code;
+        restartSyscallNr = syscallNr;
+    }
+
+    /** The pending restart code, now cleared; 0 if none. */
+    public long takeRestartCode() {
+        long code = restartCode;
+        restartCode = 0;
+        return code;
+    }
+
+    public long restartSyscallNr() {
+        return restartSyscallNr;
+    }
+
+    public long[] sigreturnRegisters() {
+        return sigreturnRegisters;
+    }
+
+    public void setSigreturnRegisters(long[] registers) {
+        sigreturnRegisters = registers;
     }
 
     public int exitCode() {

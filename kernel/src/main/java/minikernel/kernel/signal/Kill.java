@@ -3,16 +3,14 @@ package minikernel.kernel.signal;
 import java.util.ArrayList;
 import java.util.List;
 import minikernel.kernel.Kernel;
-import minikernel.kernel.sched.Exit;
 import minikernel.kernel.sched.Task;
 import minikernel.kernel.syscall.Errno;
 import minikernel.kernel.syscall.Syscall;
 
 /**
- * kill(2), tkill(2) and tgkill(2), kernel/signal.c. A signal whose disposition is the default
- * "terminate" or "core" kills the target's whole thread group at once (complete_signal); an
- * ignored one is dropped; a blocked one, or one with a handler, stays pending: running handlers
- * (setup_frame, sigreturn) is not implemented yet.
+ * kill(2), tkill(2) and tgkill(2), kernel/signal.c: who may be sent a signal, and with what
+ * information (the sender's pid and uid, SI_USER for kill and SI_TKILL for the thread calls).
+ * kill's signal is for a whole thread group; tkill's and tgkill's for one thread.
  */
 public final class Kill {
     private Kill() {
@@ -40,8 +38,9 @@ public final class Kill {
         if (targets.isEmpty()) {
             return Errno.ESRCH.negative();
         }
+        SigInfo info = SigInfo.user(sig, SigInfo.SI_USER, current.tgid(), current.cred().uid());
         for (Task t : targets) {
-            send(t, sig);
+            Signals.send(t, info, true);
         }
         return current.isZombieOrDead() ? Syscall.NO_RETURN : 0;
     }
@@ -68,32 +67,12 @@ public final class Kill {
         if (t == null || tgid != -1 && t.tgid() != tgid) {
             return Errno.ESRCH.negative();
         }
-        send(t, sig);
+        Signals.send(t, SigInfo.user(sig, SigInfo.SI_TKILL, current.tgid(), current.cred().uid()), false);
         return current.isZombieOrDead() ? Syscall.NO_RETURN : 0;
     }
 
-    /** send_signal() and complete_signal() for one target; signal 0 only checks that it exists. */
+    /** send_sig(): a signal from the kernel itself (SIGPIPE, the terminal's SIGINT) to t's thread group. */
     public static void send(Task t, int sig) {
-        // Kernel threads (the built-in init) take no signals; a zombie can take no more.
-        if (sig == 0 || t.isZombieOrDead() || t.isKernelThread()) {
-            return;
-        }
-        SigHand.SigAction action = t.sighand().get(sig);
-        Signal s = Signal.of(sig);
-        boolean kill = sig == Signal.SIGKILL.number;
-        if (!kill) {
-            boolean ignored = action.handler() == SigHand.SigAction.SIG_IGN
-                    || action.handler() == SigHand.SigAction.SIG_DFL && s != null && s.defaultAction == Signal.Action.IGNORE;
-            if (ignored && (t.blocked() & Signal.mask(sig)) == 0) {
-                return;
-            }
-            boolean fatal = action.handler() == SigHand.SigAction.SIG_DFL
-                    && (s == null || s.defaultAction == Signal.Action.TERM || s.defaultAction == Signal.Action.CORE);
-            if (!fatal || (t.blocked() & Signal.mask(sig)) != 0) {
-                t.setPending(t.pending() | Signal.mask(sig));
-                return;
-            }
-        }
-        Exit.doGroupExit(t, Exit.killedStatus(sig, false));
+        Signals.send(t, SigInfo.user(sig, SigInfo.SI_KERNEL, 0, 0), true);
     }
 }

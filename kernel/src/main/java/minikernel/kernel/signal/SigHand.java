@@ -3,8 +3,7 @@ package minikernel.kernel.signal;
 /**
  * The signal handlers of a task: Linux's {@code struct sighand_struct}, an array of
  * {@code k_sigaction} indexed by signal number, shared by threads created with CLONE_SIGHAND and
- * copied by fork. For now dispositions are recorded (rt_sigaction answers correctly) but not yet
- * delivered: a fault still kills the task with the default action.
+ * copied by fork. {@link Signals#getSignal} reads it when a signal is taken for delivery.
  */
 public final class SigHand {
     /** The i386 kernel's struct sigaction: handler, flags, restorer, 64-bit mask. */

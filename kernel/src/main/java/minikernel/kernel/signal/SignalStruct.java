@@ -6,7 +6,8 @@ import minikernel.kernel.sys.Rlimits;
 /**
  * What a thread group shares: Linux's {@code struct signal_struct} (include/linux/sched/signal.h).
  * Threads created with CLONE_THREAD share one; fork makes a new one with copies of the limits. It
- * holds the resource limits, the process group and session, the queue a parent sleeps on in wait(),
+ * holds the signals sent to the whole group (shared_pending), the resource limits, the process
+ * group and session, the queue a parent sleeps on in wait(),
  * and the CPU time and peak memory of reaped children (for getrusage(RUSAGE_CHILDREN) and wait4).
  */
 public final class SignalStruct {
@@ -18,6 +19,7 @@ public final class SignalStruct {
     private long cutimeBlocks;                      // cutime, in translated blocks
     private long cmaxrssPages;                      // cmaxrss, in pages
     private long maxrssPages;                       // maxrss of this group's own mm so far
+    private final SigPending sharedPending = new SigPending();   // shared_pending: kill's signals
 
     public SignalStruct(Rlimits rlimits, int pgrp, int session) {
         this.rlimits = rlimits;
@@ -45,6 +47,11 @@ public final class SignalStruct {
 
     public int count() {
         return count;
+    }
+
+    /** Signals sent to the whole group (kill), for whichever of its threads takes each first. */
+    public SigPending sharedPending() {
+        return sharedPending;
     }
 
     public Rlimits rlimits() {

@@ -53,12 +53,26 @@ public final class SyscallDispatcher implements minikernel.cpu.SyscallHandler {
             args = traceArgs;
             atEntry = tracer.atEntry(current, call, args);
         }
+        current.setRestartKind(minikernel.kernel.arch.SignalDelivery.ERESTARTSYS);
         long result = call.invoke(current, args);
         if (current.syscallRestart()) {
             // It went to sleep and will run again from the int $0x80 when woken: EAX keeps the number.
             return Cpu.NO_RESULT;
         }
+        if (current.interrupted()) {
+            // A signal refused its sleep: what it did so far (a pipe write's bytes), or a restart code.
+            current.setInterrupted(false);
+            long done = current.syscallProgress();
+            current.setSyscallProgress(0);
+            result = done > 0 ? done : current.restartKind();
+        }
         current.dropHeldFile();
+        if (minikernel.kernel.arch.SignalDelivery.isRestart(result)) {
+            current.setRestartCode(result, nr);      // exit_to_user_mode settles it, handler or not
+            cpu.stopAfterHook();
+        } else if (result != Syscall.NO_RETURN && minikernel.kernel.signal.Signals.signalPending(current)) {
+            cpu.stopAfterHook();                     // a signal to deliver before user code runs on
+        }
         if (tracer != null) {
             traceExit(current, call, args, atEntry, result);
         }

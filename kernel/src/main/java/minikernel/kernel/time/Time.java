@@ -101,18 +101,28 @@ public final class Time {
 
     /** nanosleep(2) with a 32-bit timespec: sleeps on the kernel clock (virtual: no real wait). */
     public static long nanosleep(Task current, long req, long rem) {
-        return sleep(current, CLOCK_MONOTONIC, 0, req, false);
+        return sleep(current, CLOCK_MONOTONIC, 0, req, rem, false);
     }
 
     public static long clockNanosleep(Task current, long clock, long flags, long req, long rem) {
-        return sleep(current, (int) clock, (int) flags, req, false);
+        return sleep(current, (int) clock, (int) flags, req, rem, false);
     }
 
     public static long clockNanosleepTime64(Task current, long clock, long flags, long req, long rem) {
-        return sleep(current, (int) clock, (int) flags, req, true);
+        return sleep(current, (int) clock, (int) flags, req, rem, true);
     }
 
-    private static long sleep(Task current, int clock, int flags, long req, boolean time64) {
+    /**
+     * hrtimer_nanosleep(): sleeps to a deadline fixed at the first try (kept in the task while the
+     * call sleeps and runs again). A signal interrupts it with -ERESTART_RESTARTBLOCK: EINTR and
+     * the time left in {@code rem} if a handler runs, else it sleeps on to the same deadline.
+     */
+    private static long sleep(Task current, int clock, int flags, long req, long rem, boolean time64) {
+        Clock c = current.kernel().clock();
+        Long kept = current.syscallStart();
+        if (kept != null) {
+            return sleepUntil(current, kept, flags, rem, time64);
+        }
         if (clock == CLOCK_THREAD_CPUTIME_ID) {
             return Errno.EINVAL.negative();
         }
@@ -128,7 +138,6 @@ public final class Time {
         }
         long duration = Math.multiplyHigh(ts[0], NSEC_PER_SEC) != 0 ? Long.MAX_VALUE / 2
                 : ts[0] * NSEC_PER_SEC + ts[1];
-        Clock c = current.kernel().clock();
         long now = c.monotonicNanos();
         long deadline;
         if ((flags & TIMER_ABSTIME) != 0) {
@@ -137,8 +146,21 @@ public final class Time {
         } else {
             deadline = now + duration;
         }
-        if (deadline > now) {
-            current.kernel().scheduler().sleepUntil(current, deadline, "nanosleep");
+        return sleepUntil(current, deadline, flags, rem, time64);
+    }
+
+    private static long sleepUntil(Task current, long deadline, int flags, long rem, boolean time64) {
+        long now = current.kernel().clock().monotonicNanos();
+        if (deadline <= now) {
+            current.setSyscallStart(null);
+            return 0;
+        }
+        current.setSyscallStart(deadline);
+        current.setRestartKind(minikernel.kernel.arch.SignalDelivery.ERESTART_RESTARTBLOCK);
+        if (!current.kernel().scheduler().sleepAndRestart(current, "nanosleep", deadline)
+                && (flags & TIMER_ABSTIME) == 0 && rem != 0 && !putTimespec(current, rem, deadline - now, time64)) {
+            current.setSyscallStart(null);
+            return Errno.EFAULT.negative();
         }
         return 0;
     }

@@ -117,7 +117,7 @@ final class Array {
         m.append("Threads:\t").append(threads);
         m.append("\nSigQ:\t0/").append(Seq.ulong(qlim));
         m.append(String.format("\nSigPnd:\t%016x\n", p.pending()));
-        m.append(String.format("ShdPnd:\t%016x\n", 0));
+        m.append(String.format("ShdPnd:\t%016x\n", p.signal().sharedPending().mask()));
         m.append(String.format("SigBlk:\t%016x\n", p.blocked()));
         m.append(String.format("SigIgn:\t%016x\n", ignored));
         m.append(String.format("SigCgt:\t%016x\n", caught));
