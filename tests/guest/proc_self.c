@@ -26,6 +26,7 @@
 #define _GNU_SOURCE
 #include <limits.h>
 #include <sched.h>
+#include <time.h>
 #include <stdlib.h>
 #include "thread_helpers.h"
 #include "fs_helpers.h"
@@ -263,6 +264,13 @@ static void threads(void)
     raw_futex((volatile int *)&release_threads, F_FUTEX_WAKE, INT_MAX_WAKE, NULL, NULL, 0);
     join_thread(&thread_tids[0]);
     join_thread(&thread_tids[1]);
+    /* The kernel clears a thread's tid word (waking the joiner) in mm_release, before
+       exit_notify takes the thread out of its group: on a second CPU, Linux may still count
+       it for a moment. Wait (up to a second) until it has gone. */
+    for (int i = 0; i < 1000 && (slurp("/proc/self/status"), field_num("Threads")) > 1; i++) {
+        struct timespec ms = { 0, 1000000 };
+        nanosleep(&ms, NULL);
+    }
     status("after they exit", 1);
 }
 
