@@ -101,7 +101,10 @@ typedef struct {
 		struct {                /* kill, sigqueue, SIGCHLD */
 			pid_t si_pid;
 			uid_t si_uid;
-			int si_status;          /* SIGCHLD: exit status or signal */
+			union {
+				int si_status;          /* SIGCHLD: exit status or signal */
+				union sigval si_value;  /* sigqueue: the value sent */
+			} __u;
 		} __kill;
 		struct {                /* SIGSEGV, SIGBUS, SIGILL, SIGFPE */
 			void *si_addr;
@@ -111,7 +114,8 @@ typedef struct {
 
 #define si_pid    __fields.__kill.si_pid
 #define si_uid    __fields.__kill.si_uid
-#define si_status __fields.__kill.si_status
+#define si_status __fields.__kill.__u.si_status
+#define si_value  __fields.__kill.__u.si_value
 #define si_addr   __fields.__fault.si_addr
 
 /* si_code values for any signal (include/uapi/asm-generic/siginfo.h) */
@@ -158,6 +162,25 @@ int sigdelset(sigset_t *set, int signum);
 int sigismember(const sigset_t *set, int signum);
 
 int kill(pid_t pid, int sig);
+int sigqueue(pid_t pid, int sig, const union sigval value);
+int sigtimedwait(const sigset_t *restrict set, siginfo_t *restrict info,
+                 const struct timespec *restrict timeout);
+int sigwaitinfo(const sigset_t *restrict set, siginfo_t *restrict info);
+
+/* The alternate signal stack (sigaltstack(2)). */
+typedef struct {
+	void *ss_sp;
+	int ss_flags;
+	size_t ss_size;
+} stack_t;
+
+#define SS_ONSTACK    1
+#define SS_DISABLE    2
+#define SS_AUTODISARM (1U << 31)
+#define MINSIGSTKSZ   2048
+#define SIGSTKSZ      8192
+
+int sigaltstack(const stack_t *restrict ss, stack_t *restrict old_ss);
 int killpg(pid_t pgrp, int sig);
 int raise(int sig);
 

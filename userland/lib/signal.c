@@ -212,6 +212,47 @@ int sigsuspend(const sigset_t *mask)
 	return (int)__syscall_ret(__syscall2(SYS_rt_sigsuspend, (long)mask, KERNEL_SIGSET_SIZE));
 }
 
+/* sigqueue(3): rt_sigqueueinfo with the caller as the sender and SI_QUEUE. */
+int sigqueue(pid_t pid, int sig, const union sigval value)
+{
+	siginfo_t info;
+
+	memset(&info, 0, sizeof info);
+	info.si_signo = sig;
+	info.si_code = SI_QUEUE;
+	info.si_pid = (pid_t)__syscall0(SYS_getpid);
+	info.si_uid = (uid_t)__syscall0(SYS_getuid32);
+	info.si_value = value;
+	return (int)__syscall_ret(__syscall3(SYS_rt_sigqueueinfo, pid, sig, (long)&info));
+}
+
+/* sigtimedwait(2) with the 32-bit timespec call; like glibc, a raise's
+   SI_TKILL is reported as SI_USER (POSIX says raise is kill). */
+int sigtimedwait(const sigset_t *restrict set, siginfo_t *restrict info,
+                 const struct timespec *restrict timeout)
+{
+	siginfo_t local;
+	long r;
+
+	if (info == NULL)
+		info = &local;
+	r = __syscall_ret(__syscall4(SYS_rt_sigtimedwait, (long)set, (long)info, (long)timeout,
+	                             KERNEL_SIGSET_SIZE));
+	if (r > 0 && info->si_code == SI_TKILL)
+		info->si_code = SI_USER;
+	return (int)r;
+}
+
+int sigwaitinfo(const sigset_t *restrict set, siginfo_t *restrict info)
+{
+	return sigtimedwait(set, info, NULL);
+}
+
+int sigaltstack(const stack_t *restrict ss, stack_t *restrict old_ss)
+{
+	return (int)__syscall_ret(__syscall2(SYS_sigaltstack, (long)ss, (long)old_ss));
+}
+
 int kill(pid_t pid, int sig)
 {
 	return (int)__syscall_ret(__syscall2(SYS_kill, pid, sig));

@@ -137,3 +137,13 @@ struct tm *localtime(const time_t *timep)
 
 	return localtime_r(timep, &tm);
 }
+
+int setitimer(int which, const struct itimerval *restrict new_value, struct itimerval *restrict old_value)
+{
+	return (int)__syscall_ret(__syscall3(SYS_setitimer, which, (long)new_value, (long)old_value));
+}
+
+int getitimer(int which, struct itimerval *curr_value)
+{
+	return (int)__syscall_ret(__syscall2(SYS_getitimer, which, (long)curr_value));
+}

@@ -24,7 +24,7 @@ import minikernel.kernel.signal.Signals;
  * return code, which calls sigreturn or rt_sigreturn.
  *
  * <p>Not saved yet: the FPU and SSE registers (sigcontext's fpstate is 0), so a handler that uses
- * floating point changes the interrupted code's; and there is no alternate signal stack.
+ * floating point changes the interrupted code's.
  */
 public final class SignalFrame {
     static final int SIGCONTEXT = 88;                     // struct sigcontext_32: 22 words
@@ -33,7 +33,7 @@ public final class SignalFrame {
     static final int UCONTEXT = 4 + 4 + 12 + SIGCONTEXT + 8;   // uc_flags, uc_link, uc_stack, uc_mcontext, uc_sigmask
     static final int RT_SIGFRAME = 4 + 4 + 4 + 4 + SigInfo.SIZE + UCONTEXT + 8;
     private static final int NR_SIGRETURN = 119, NR_RT_SIGRETURN = 173;
-    private static final int SS_DISABLE = 2;
+    static final int SS_ONSTACK = 1, SS_DISABLE = 2, SS_AUTODISARM = 1 << 31;
     /** FIX_EFLAGS: the flags sigreturn lets the handler's frame change. */
     private static final long FIX_EFLAGS = 0x40000 | 0x800 | 0x400 | 0x100 | 0x80 | 0x40 | 0x10 | 0x4 | 0x1 | 0x10000;
 
@@ -49,7 +49,18 @@ public final class SignalFrame {
         Registers r = cpu.registers();
         boolean rt = (k.action().flags() & Signals.SA_SIGINFO) != 0;
         int size = rt ? RT_SIGFRAME : SIGFRAME;
-        long sp = (r.esp() - size) & 0xffffffffL;
+        long sp = r.esp();
+        // sigsp(): SA_ONSTACK moves to the alternate stack unless already on it
+        if ((k.action().flags() & Signals.SA_ONSTACK) != 0 && t.sasSsSize() != 0 && !t.onSigStack(sp)) {
+            sp = t.sasSsSp() + t.sasSsSize();
+        }
+        // __save_altstack(): the stack as it was, in the ucontext; SS_AUTODISARM then drops it
+        int ssFlags = t.sasSsSize() == 0 ? SS_DISABLE : t.sasSsFlags();
+        long ssSp = t.sasSsSp(), ssSize = t.sasSsSize();
+        if (rt && (t.sasSsFlags() & SS_AUTODISARM) != 0) {
+            t.setAltStack(0, 0, 0);
+        }
+        sp = (sp - size) & 0xffffffffL;
         sp = ((sp + 4) & -16L) - 4;           // align_sigframe(): as if called, (sp + 4) 16-aligned
         ByteBuffer b = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
         int retcode = size - 8;
@@ -61,7 +72,7 @@ public final class SignalFrame {
             b.putInt((int) info).putInt((int) uc);
             b.put(k.info().toBytes());
             b.putInt(0).putInt(0);                            // uc_flags, uc_link
-            b.putInt(0).putInt(SS_DISABLE).putInt(0);         // uc_stack: no alternate stack
+            b.putInt((int) ssSp).putInt(ssFlags).putInt((int) ssSize);   // uc_stack
             putSigcontext(b, r, k.info(), oldmask);
             b.putInt((int) oldmask).putInt((int) (oldmask >>> 32));    // uc_sigmask
             // movl $__NR_rt_sigreturn, %eax; int $0x80

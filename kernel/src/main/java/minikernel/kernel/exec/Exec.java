@@ -195,5 +195,6 @@ public final class Exec {
         if (task.sighand() != null) {
             task.sighand().flushHandlers();
         }
+        task.setAltStack(0, 0, 0);               // the old program's stacks are gone
     }
 }

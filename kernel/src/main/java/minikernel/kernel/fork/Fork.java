@@ -158,6 +158,10 @@ public final class Fork {
         }
 
         Task p = dupTaskStruct(current);
+        if (!CLONE_VM.in(flags) || CLONE_VFORK.in(flags)) {
+            // A thread sharing the stack's mm gets no alternate signal stack; fork and vfork keep it.
+            p.setAltStack(current.sasSsSp(), current.sasSsSize(), current.sasSsFlags());
+        }
         copyFiles(flags, current, p);
         copyFs(flags, current, p);
         copySemundo(flags, current, p);

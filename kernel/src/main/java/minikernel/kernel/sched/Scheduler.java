@@ -36,7 +36,10 @@ public final class Scheduler {
         110, 87, 70, 56, 45, 36, 29, 23, 18, 15};
     private static final int NICE_0_WEIGHT = 1024;
 
-    private record Timer(long deadline, long sequence, Task task) {
+    private record Timer(long deadline, long sequence, Task task, Runnable action) {
+        Timer(long deadline, long sequence, Task task) {
+            this(deadline, sequence, task, null);
+        }
     }
 
     private final Kernel kernel;
@@ -264,8 +267,28 @@ public final class Scheduler {
     private void wakeExpiredTimers() {
         long now = kernel.clock().monotonicNanos();
         while (!timers.isEmpty() && timers.peek().deadline <= now) {
-            wakeUp(timers.poll().task);
+            Timer t = timers.poll();
+            if (t.action != null) {
+                t.action.run();
+            } else {
+                wakeUp(t.task);
+            }
         }
+    }
+
+    /**
+     * A kernel timer (hrtimer): {@code action} runs from the scheduler's loop once the monotonic
+     * clock reaches {@code deadline}. The handle cancels it.
+     */
+    public Object addTimer(long deadline, Runnable action) {
+        Timer t = new Timer(deadline, sequence++, null, action);
+        timers.add(t);
+        return t;
+    }
+
+    /** hrtimer_cancel(): the timer will not run (it may have already). */
+    public void cancelTimer(Object handle) {
+        timers.remove(handle);
     }
 
     /** True if some other task could run now. */

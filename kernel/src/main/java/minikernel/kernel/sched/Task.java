@@ -50,6 +50,9 @@ public final class Task {
     private long restartCode;                      // a restart code the call returned, for exit_to_user_mode
     private long restartSyscallNr;                 // orig_ax: the call to run again
     private long[] sigreturnRegisters;             // what sigreturn restores, applied before the task runs
+    private long sasSsSp, sasSsSize;               // sigaltstack: the alternate signal stack (size 0: none)
+    private int sasSsFlags;                        // SS_AUTODISARM
+    private Long timedwaitBlocked;                 // rt_sigtimedwait's real_blocked while it sleeps
     private int exitCode;                          // wait status for the parent
     private int exitSignal;                        // signal to the parent at exit (SIGCHLD, or 0 for threads)
     private long setChildTid;                      // CLONE_CHILD_SETTID address
@@ -317,6 +320,38 @@ public final class Task {
 
     public long restartSyscallNr() {
         return restartSyscallNr;
+    }
+
+    /** sas_ss_sp, sas_ss_size, sas_ss_flags: the alternate signal stack. */
+    public long sasSsSp() {
+        return sasSsSp;
+    }
+
+    public long sasSsSize() {
+        return sasSsSize;
+    }
+
+    public int sasSsFlags() {
+        return sasSsFlags;
+    }
+
+    public void setAltStack(long sp, long size, int flags) {
+        sasSsSp = sp;
+        sasSsSize = size;
+        sasSsFlags = flags;
+    }
+
+    /** on_sig_stack(): {@code sp} is on the alternate stack (it grows down from sp + size). */
+    public boolean onSigStack(long sp) {
+        return sasSsSize != 0 && sp > sasSsSp && sp - sasSsSp <= sasSsSize;
+    }
+
+    public Long timedwaitBlocked() {
+        return timedwaitBlocked;
+    }
+
+    public void setTimedwaitBlocked(Long mask) {
+        timedwaitBlocked = mask;
     }
 
     public long[] sigreturnRegisters() {

@@ -7,6 +7,7 @@ package minikernel.kernel.signal;
  * child and its status for SIGCHLD.
  */
 public record SigInfo(int signo, int code, int pid, int uid, long addr, int status) {
+    // status is SIGCHLD's si_status, or the si_value a sigqueue passes
     /** si_code values: sent by kill (SI_USER), by tkill/tgkill (SI_TKILL), by the kernel (SI_KERNEL). */
     public static final int SI_USER = 0, SI_KERNEL = 0x80, SI_QUEUE = -1, SI_TKILL = -6;
     /** SIGSEGV's codes: no mapping there, or a mapping that forbids the access. */
@@ -36,10 +37,9 @@ public record SigInfo(int signo, int code, int pid, int uid, long addr, int stat
                 && (signo == 4 || signo == 5 || signo == 7 || signo == 8 || signo == 11);
         if (isFault) {
             b.putInt((int) addr);                       // _sigfault._addr
-        } else if (signo == 17 && code > 0) {
-            b.putInt(pid).putInt(uid).putInt(status);   // _sigchld: _pid, _uid, _status (times 0)
         } else {
-            b.putInt(pid).putInt(uid);                  // _kill: _pid, _uid
+            // _kill: _pid, _uid; _rt adds the sigval (sigqueue) and _sigchld the status (times 0)
+            b.putInt(pid).putInt(uid).putInt(status);
         }
         return b.array();
     }

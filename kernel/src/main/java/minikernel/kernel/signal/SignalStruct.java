@@ -20,6 +20,9 @@ public final class SignalStruct {
     private long cmaxrssPages;                      // cmaxrss, in pages
     private long maxrssPages;                       // maxrss of this group's own mm so far
     private final SigPending sharedPending = new SigPending();   // shared_pending: kill's signals
+    private Object realTimer;                       // real_timer: ITIMER_REAL's scheduler timer, or null
+    private long realTimerDeadline;                 // when it expires (monotonic nanoseconds)
+    private long realTimerInterval;                 // it_real_incr: 0 for a one-shot timer
 
     public SignalStruct(Rlimits rlimits, int pgrp, int session) {
         this.rlimits = rlimits;
@@ -52,6 +55,25 @@ public final class SignalStruct {
     /** Signals sent to the whole group (kill), for whichever of its threads takes each first. */
     public SigPending sharedPending() {
         return sharedPending;
+    }
+
+    /** ITIMER_REAL (alarm, setitimer): the armed timer's handle, or null. */
+    public Object realTimer() {
+        return realTimer;
+    }
+
+    public long realTimerDeadline() {
+        return realTimerDeadline;
+    }
+
+    public long realTimerInterval() {
+        return realTimerInterval;
+    }
+
+    public void setRealTimer(Object timer, long deadline, long interval) {
+        realTimer = timer;
+        realTimerDeadline = deadline;
+        realTimerInterval = interval;
     }
 
     public Rlimits rlimits() {

@@ -108,7 +108,10 @@ public final class Signals {
         if (wanted == null) {
             return;                          // blocked everywhere: it waits
         }
-        if (wanted.sighand().get(sig).handler() == SigHand.SigAction.SIG_DFL && fatalByDefault(sig)) {
+        // The shortcut spares a signal the task only unblocked to wait for it (real_blocked).
+        Long realBlocked = wanted.timedwaitBlocked();
+        boolean awaited = realBlocked != null && (realBlocked & Signal.mask(sig)) != 0;
+        if (wanted.sighand().get(sig).handler() == SigHand.SigAction.SIG_DFL && fatalByDefault(sig) && !awaited) {
             Exit.doGroupExit(wanted, Exit.killedStatus(sig, false));
             return;
         }
@@ -177,6 +180,19 @@ public final class Signals {
             }
             return new Ksignal(sig, info, action);
         }
+    }
+
+    /**
+     * dequeue_signal() for sigtimedwait: the lowest signal of {@code wanted} pending for the
+     * thread or its group, taken; null if none.
+     */
+    public static SigInfo dequeue(Task t, long wanted) {
+        int sig = t.sigPending().next(~wanted);
+        if (sig != 0) {
+            return t.sigPending().take(sig);
+        }
+        sig = t.signal().sharedPending().next(~wanted);
+        return sig != 0 ? t.signal().sharedPending().take(sig) : null;
     }
 
     /** signal_setup_done(): while the handler runs, its sa_mask and (unless SA_NODEFER) the signal are blocked. */
