@@ -133,6 +133,8 @@ typedef struct {
 #define CLD_EXITED  1           /* SIGCHLD: the child exited */
 #define CLD_KILLED  2           /* ...was killed by a signal */
 #define CLD_DUMPED  3           /* ...was killed and dumped core */
+#define CLD_STOPPED 5           /* ...was stopped */
+#define CLD_CONTINUED 6         /* ...was continued */
 
 struct sigaction {
 	union {

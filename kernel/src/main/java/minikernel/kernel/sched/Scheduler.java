@@ -115,6 +115,29 @@ public final class Scheduler {
         }
     }
 
+    /**
+     * do_signal_stop() for one thread: a sleeper leaves its queues (its call runs again when it
+     * continues), and the thread is off the run queue until {@link #resume}.
+     */
+    public void stop(Task task) {
+        if (task.state() == TaskState.INTERRUPTIBLE) {
+            wakeUp(task);
+        }
+        runQueue.remove(task);
+        task.setState(TaskState.STOPPED);
+        task.setWchan("do_signal_stop");
+    }
+
+    /** SIGCONT: a stopped thread runs again. */
+    public void resume(Task task) {
+        if (task.state() == TaskState.STOPPED) {
+            task.setState(TaskState.RUNNING);
+            task.setWchan("");
+            task.setVruntime(Math.max(task.vruntime(), minVruntime - quantumBlocks / 2));
+            enqueue(task);
+        }
+    }
+
     /** The task exits: off the run queue, its timers and its wait queues (it may be killed asleep). */
     public void dequeue(Task task) {
         runQueue.remove(task);
@@ -348,8 +371,8 @@ public final class Scheduler {
         }
         contextSwitch(task);
         minikernel.kernel.arch.SignalDelivery.exitToUserMode(task, cpu);
-        if (task.isZombieOrDead()) {
-            return 0;                           // a signal ended it on its way back to user mode
+        if (task.state() != TaskState.RUNNING) {
+            return 0;                           // a signal ended or stopped it on its way back to user mode
         }
         cpu.quantum().set(nextQuantum());
         long before = cpu.quantum().blocks();

@@ -11,6 +11,8 @@ public enum TaskState {
     INTERRUPTIBLE("S (sleeping)"),
     /** TASK_UNINTERRUPTIBLE: asleep until an event; signals wait (vfork's parent). */
     UNINTERRUPTIBLE("D (disk sleep)"),
+    /** TASK_STOPPED: its thread group was stopped by a signal, until SIGCONT (or SIGKILL). */
+    STOPPED("T (stopped)"),
     /** EXIT_ZOMBIE: exited, waiting for its parent's wait(). */
     ZOMBIE("Z (zombie)"),
     /** EXIT_DEAD: reaped; about to disappear. */

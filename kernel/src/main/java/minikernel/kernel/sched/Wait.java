@@ -8,8 +8,9 @@ import minikernel.kernel.time.Clock;
 
 /**
  * wait4(2) and waitpid(2), kernel/exit.c's do_wait(): find a child that matches {@code pid}, reap
- * it if it is a zombie (wait_task_zombie), report ECHILD if none can ever match, return 0 for
- * WNOHANG, or sleep on the parent's wait queue and look again when a child exits.
+ * it if it is a zombie (wait_task_zombie), report it stopped (WUNTRACED) or continued
+ * (WCONTINUED), report ECHILD if none can ever match, return 0 for WNOHANG, or sleep on the
+ * parent's wait queue and look again when a child exits, stops or continues.
  */
 public final class Wait {
     public static final int WNOHANG = 1, WUNTRACED = 2, WCONTINUED = 8;
@@ -39,6 +40,17 @@ public final class Wait {
             if (child.state() == TaskState.ZOMBIE && Exit.threadGroupEmpty(child)) {
                 return reap(current, child, status, rusage);
             }
+            if (child != child.groupLeader() || child.signal() == null) {
+                continue;
+            }
+            if ((options & WUNTRACED) != 0 && child.signal().stopReportPending()) {
+                // wait_task_stopped(): reported once, as 0x7f with the signal above it
+                return report(current, child, (child.signal().takeStopReport() << 8) | 0x7f, status, rusage);
+            }
+            if ((options & WCONTINUED) != 0 && child.signal().continuedReportPending()) {
+                child.signal().takeContinuedReport();
+                return report(current, child, 0xffff, status, rusage);      // wait_task_continued()
+            }
         }
         if (!any) {
             return Errno.ECHILD.negative();
@@ -66,6 +78,19 @@ public final class Wait {
         }
         boolean cloneChild = child.exitSignal() != Signal.SIGCHLD.number;
         return cloneChild == ((options & WCLONE) != 0);
+    }
+
+    /** A stopped or continued child: its status and usage, and it stays a child. */
+    private static long report(Task parent, Task child, int waitStatus, long status, long rusage) {
+        UserAccess ua = parent.kernel().userAccess();
+        if (status != 0 && !ua.putUser32(parent.mm(), status, waitStatus)) {
+            return Errno.EFAULT.negative();
+        }
+        if (rusage != 0 && !putRusage(parent, rusage, child.blocksRun(), child.signal().maxrssPages(), child.nvcsw(),
+                child.nivcsw())) {
+            return Errno.EFAULT.negative();
+        }
+        return child.pid();
     }
 
     /** wait_task_zombie(): copy out the status and usage, fold the child's times into ours, release it. */

@@ -15,7 +15,7 @@ public record SigInfo(int signo, int code, int pid, int uid, long addr, int stat
     /** SIGBUS, SIGILL, SIGFPE, SIGTRAP codes the traps use. */
     public static final int BUS_ADRERR = 2, ILL_ILLOPN = 2, FPE_INTDIV = 1, TRAP_BRKPT = 1;
     /** SIGCHLD's codes. */
-    public static final int CLD_EXITED = 1, CLD_KILLED = 2, CLD_DUMPED = 3;
+    public static final int CLD_EXITED = 1, CLD_KILLED = 2, CLD_DUMPED = 3, CLD_STOPPED = 5, CLD_CONTINUED = 6;
 
     public static final int SIZE = 128;
 

@@ -20,6 +20,9 @@ public final class SignalStruct {
     private long cmaxrssPages;                      // cmaxrss, in pages
     private long maxrssPages;                       // maxrss of this group's own mm so far
     private final SigPending sharedPending = new SigPending();   // shared_pending: kill's signals
+    private boolean stopped;                        // SIGNAL_STOP_STOPPED: the group is stopped
+    private int stopReport;                         // the stop signal a wait4(WUNTRACED) has yet to report
+    private boolean continuedReport;                // SIGNAL_STOP_CONTINUED: for wait4(WCONTINUED)
     private Object realTimer;                       // real_timer: ITIMER_REAL's scheduler timer, or null
     private long realTimerDeadline;                 // when it expires (monotonic nanoseconds)
     private long realTimerInterval;                 // it_real_incr: 0 for a one-shot timer
@@ -55,6 +58,39 @@ public final class SignalStruct {
     /** Signals sent to the whole group (kill), for whichever of its threads takes each first. */
     public SigPending sharedPending() {
         return sharedPending;
+    }
+
+    public boolean stopped() {
+        return stopped;
+    }
+
+    /** The group stops (by {@code sig}) or continues (0): what wait4 will report to the parent. */
+    public void setStopped(int sig) {
+        stopped = sig != 0;
+        stopReport = sig;
+        continuedReport = sig == 0;
+    }
+
+    /** The stop signal not yet reported by wait4(WUNTRACED), now taken; 0 if none. */
+    public int takeStopReport() {
+        int sig = stopped ? stopReport : 0;
+        stopReport = 0;
+        return sig;
+    }
+
+    public boolean stopReportPending() {
+        return stopped && stopReport != 0;
+    }
+
+    /** A continue not yet reported by wait4(WCONTINUED), now taken. */
+    public boolean takeContinuedReport() {
+        boolean r = continuedReport;
+        continuedReport = false;
+        return r;
+    }
+
+    public boolean continuedReportPending() {
+        return continuedReport;
     }
 
     /** ITIMER_REAL (alarm, setitimer): the armed timer's handle, or null. */

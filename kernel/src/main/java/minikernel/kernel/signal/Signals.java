@@ -48,17 +48,103 @@ public final class Signals {
         return handlerIgnores(action, sig);
     }
 
-    /**
-     * SIG_IGN, or a default action that does nothing here: ignore, continue, and (until stopping
-     * is implemented) stop. A stop signal is dropped rather than left pending, so a background
-     * job's read of the terminal waits to be in the foreground instead of retrying forever.
-     */
+    /** SIG_IGN, or the default action of a signal that does nothing by default (SIGCHLD, SIGCONT...). */
     private static boolean handlerIgnores(SigHand.SigAction action, int sig) {
         Signal s = Signal.of(sig);
         return action.handler() == SigHand.SigAction.SIG_IGN
                 || action.handler() == SigHand.SigAction.SIG_DFL && s != null
-                && (s.defaultAction == Signal.Action.IGNORE || s.defaultAction == Signal.Action.CONTINUE
-                    || s.defaultAction == Signal.Action.STOP);
+                && (s.defaultAction == Signal.Action.IGNORE || s.defaultAction == Signal.Action.CONTINUE);
+    }
+
+    private static boolean isStopSignal(int sig) {
+        Signal s = Signal.of(sig);
+        return s != null && s.defaultAction == Signal.Action.STOP;
+    }
+
+    private static final long STOP_MASK = Signal.mask(Signal.SIGSTOP.number) | Signal.mask(Signal.SIGTSTP.number)
+            | Signal.mask(Signal.SIGTTIN.number) | Signal.mask(Signal.SIGTTOU.number);
+
+    /**
+     * prepare_signal()'s job control: a stop signal cancels a pending SIGCONT, and SIGCONT cancels
+     * pending stop signals and continues a stopped group (telling its parent: CLD_CONTINUED).
+     * This happens when the signal is sent, whether it is blocked, ignored or caught.
+     */
+    private static void prepareJobControl(Task t, int sig) {
+        long flush = isStopSignal(sig) ? Signal.mask(Signal.SIGCONT.number)
+                : sig == Signal.SIGCONT.number ? STOP_MASK : 0;
+        if (flush == 0) {
+            return;
+        }
+        t.signal().sharedPending().flush(flush);
+        for (Task thread : threads(t)) {
+            thread.sigPending().flush(flush);
+        }
+        if (sig == Signal.SIGCONT.number && t.signal().stopped()) {
+            t.signal().setStopped(0);
+            for (Task thread : threads(t)) {
+                t.kernel().scheduler().resume(thread);
+            }
+            notifyParentCldstop(t, SigInfo.CLD_CONTINUED, Signal.SIGCONT.number);
+        }
+    }
+
+    private static java.util.List<Task> threads(Task t) {
+        java.util.List<Task> list = new java.util.ArrayList<>();
+        for (Task thread : t.kernel().scheduler().tasks()) {
+            if (thread.tgid() == t.tgid() && !thread.isZombieOrDead()) {
+                list.add(thread);
+            }
+        }
+        return list;
+    }
+
+    /**
+     * do_signal_stop(): the whole thread group stops (each thread leaves the CPU and its sleep)
+     * and its parent hears of it: SIGCHLD with CLD_STOPPED unless it asked SA_NOCLDSTOP, and its
+     * wait4(WUNTRACED) reports the stop once.
+     */
+    private static void doSignalStop(Task t, int sig) {
+        t.signal().setStopped(sig);
+        for (Task thread : threads(t)) {
+            t.kernel().scheduler().stop(thread);
+        }
+        notifyParentCldstop(t, SigInfo.CLD_STOPPED, sig);
+    }
+
+    /** do_notify_parent_cldstop(): SIGCHLD (unless SA_NOCLDSTOP) and a wake-up of the parent's wait4. */
+    private static void notifyParentCldstop(Task t, int why, int sig) {
+        Task leader = t.groupLeader();
+        Task parent = leader.parent();
+        if (parent == null || parent.isZombieOrDead() || parent.sighand() == null) {
+            return;
+        }
+        SigHand.SigAction action = parent.sighand().get(Signal.SIGCHLD.number);
+        if ((action.flags() & SA_NOCLDSTOP) == 0) {
+            send(parent, new SigInfo(Signal.SIGCHLD.number, why, leader.tgid(), leader.cred().uid(), 0, sig), true);
+        }
+        parent.signal().waitChldexit().wakeUpAll(t.kernel().scheduler());
+    }
+
+    /**
+     * is_current_pgrp_orphaned() (kernel/exit.c): no member of the group has a parent in another
+     * group of the same session (a shell that could continue it); a child of init does not count.
+     * A terminal's stop signals are discarded for such a group: nobody would continue it.
+     */
+    private static boolean pgrpOrphaned(Task current) {
+        int pgrp = current.pgrp();
+        for (Task p : current.kernel().scheduler().tasks()) {
+            if (p.isKernelThread() || p.pgrp() != pgrp || p.isZombieOrDead()) {
+                continue;
+            }
+            Task parent = p.realParent();
+            if (parent == null || parent.tgid() == 1) {
+                continue;
+            }
+            if (parent.pgrp() != pgrp && parent.session() == p.session()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean fatalByDefault(int sig) {
@@ -80,6 +166,7 @@ public final class Signals {
             Exit.doGroupExit(t, Exit.killedStatus(sig, false));
             return;
         }
+        prepareJobControl(t, sig);
         if (ignored(t, sig)) {
             return;
         }
@@ -170,6 +257,14 @@ public final class Signals {
             SigHand.SigAction action = t.sighand().get(sig);
             if (handlerIgnores(action, sig) && sig != Signal.SIGKILL.number) {
                 continue;
+            }
+            if (action.handler() == SigHand.SigAction.SIG_DFL && isStopSignal(sig)) {
+                // A terminal's stop signals are discarded for an orphaned group; SIGSTOP never is.
+                if (sig != Signal.SIGSTOP.number && pgrpOrphaned(t)) {
+                    continue;
+                }
+                doSignalStop(t, sig);
+                return null;
             }
             if (action.handler() == SigHand.SigAction.SIG_DFL) {
                 Exit.doGroupExit(t, Exit.killedStatus(sig, false));

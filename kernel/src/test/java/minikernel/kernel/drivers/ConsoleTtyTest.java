@@ -57,6 +57,10 @@ class ConsoleTtyTest {
      * user's terminal settings are back afterwards.
      */
     private static Result run(Path program, Step... steps) throws Exception {
+        return run(program, List.of("HOME=/", "PATH=/bin"), steps);
+    }
+
+    private static Result run(Path program, List<String> env, Step... steps) throws Exception {
         Pty pty = Pty.open();
         assumeTrue(pty != null, "the host has no pseudo-terminals");
         try (pty) {
@@ -81,7 +85,7 @@ class ConsoleTtyTest {
             int status;
             try (Kernel kernel = new Kernel(KernelConfig.defaults().withConsole(pty.slave, pty.slave, pty.slave))) {
                 status = kernel.runProgram(new Executable(program.toString(), Files.readAllBytes(program)),
-                        List.of(program.getFileName().toString()), List.of("HOME=/", "PATH=/bin"));
+                        List.of(program.getFileName().toString()), env);
             }
             user.join(WAIT.toMillis());
             assertNull(failed[0]);
@@ -178,8 +182,14 @@ class ConsoleTtyTest {
         assertEquals("raw\r\n61\r\n03\r\n0d\r\ncooked\r\n", r.screen);
     }
 
+    /**
+     * A background job that reads the terminal is stopped by SIGTTIN (its group is not orphaned:
+     * its parent, in another group of the session, can continue it); the typed line waits for it.
+     * The "shell" then hands it the terminal and continues it with SIGCONT, as fg does, and its
+     * read runs again, in the foreground.
+     */
     @Test
-    void aBackgroundGroupWaitsForTheTerminalAndTheShellHandsItOver() throws Exception {
+    void aBackgroundReaderStopsUntilTheShellContinuesItInTheForeground() throws Exception {
         Path jobs = compile("jobs", """
                 #include <errno.h>
                 #include <poll.h>
@@ -201,7 +211,7 @@ class ConsoleTtyTest {
                     pid_t c = fork();
                     if (c == 0) {
                         setpgid(0, 0);
-                        ssize_t r = read(0, buf, sizeof buf);     /* SIGTTIN until it is the foreground */
+                        ssize_t r = read(0, buf, sizeof buf);     /* stopped by SIGTTIN until continued in front */
                         printf("child read %d [%.*s]\\n", (int)r, (int)(r > 0 ? r - 1 : 0), buf);
                         return 0;
                     }
@@ -215,6 +225,9 @@ class ConsoleTtyTest {
                     printf("unread with the child in the background: %d\\n", n);
                     show("tcsetpgrp child", tcsetpgrp(0, c));
                     printf("fg is the child: %d\\n", tcgetpgrp(0) == c);
+                    waitpid(c, &st, WUNTRACED | WNOHANG);
+                    printf("the child was stopped by SIGTTIN: %d\\n", WIFSTOPPED(st) && WSTOPSIG(st) == SIGTTIN);
+                    show("SIGCONT to its group", kill(-c, SIGCONT));
                     show("background read, orphaned group", read(0, buf, sizeof buf));
                     fflush(stdout);
                     waitpid(c, &st, 0);
@@ -234,6 +247,8 @@ class ConsoleTtyTest {
                 + "unread with the child in the background: 6\r\n"
                 + "tcsetpgrp child: 0\r\n"
                 + "fg is the child: 1\r\n"
+                + "the child was stopped by SIGTTIN: 1\r\n"
+                + "SIGCONT to its group: 0\r\n"
                 + "background read, orphaned group: -1 Input/output error\r\n"
                 + "child read 6 [early]\r\n"
                 + "tcsetpgrp back: 0\r\n"
@@ -275,5 +290,31 @@ class ConsoleTtyTest {
         Result r = run(typist, new Step("type: ", "x\r"));
         assertEquals(0, r.status);
         assertEquals("type: x\r\nread 2\r\nchild awake\r\n", r.screen);
+    }
+
+    /**
+     * Job control in the userland's shell: ^Z stops the foreground job (SIGTSTP to its group, the
+     * shell's wait4(WUNTRACED) sees it), jobs lists it stopped, fg continues it (SIGCONT) in the
+     * foreground again, where it reads the terminal.
+     */
+    @Test
+    void controlZStopsAJobAndFgContinuesIt() throws Exception {
+        Path bin = root().resolve("userland/target/bin");
+        assumeTrue(Files.isExecutable(bin.resolve("sh")) && Files.isExecutable(bin.resolve("cat")),
+                "the userland is not built (make -C userland)");
+        String prompt = KernelConfig.defaults().uid() == 0 ? "# " : "$ ";    // the shell's PS1 for its euid
+        Result r = run(bin.resolve("sh"), List.of("HOME=/", "PATH=" + bin),
+                new Step(prompt, "cat\r"),
+                new Step("cat\r\n", "one\r"),
+                new Step("one\r\none\r\n", "\032"),
+                new Step("Stopped", "jobs\r"),
+                new Step("jobs\r\n", ""),
+                new Step(prompt, "fg\r"),
+                new Step("fg\r\ncat\r\n", "two\r"),
+                new Step("two\r\ntwo\r\n", "\004"),
+                new Step(prompt, "exit 5\r"));
+        assertEquals(5, r.status, r.screen);
+        assertTrue(r.screen.contains("^Z\r\n[1]+  Stopped                 cat\r\n"), r.screen);
+        assertTrue(r.screen.contains("jobs\r\n[1]+  Stopped                 cat\r\n"), r.screen);
     }
 }
