@@ -160,6 +160,7 @@ final class GuestCases {
                 GuestCase.of("signal_interrupt"),
                 GuestCase.of("signal_faults"),
                 GuestCase.of("signal_threads"),
+                GuestCase.of("thread_cancel"),
                 GuestCase.of("signal_timers"),
                 // qemu-i386 7.2 passes SIGCHLD for stops and continues on even with SA_NOCLDSTOP.
                 GuestCase.of("signal_stop").qemuDiffersOn("SA_NOCLDSTOP"),
