@@ -154,6 +154,7 @@ int sigaction(int signum, const struct sigaction *restrict act,
               struct sigaction *restrict oldact);
 int sigprocmask(int how, const sigset_t *restrict set, sigset_t *restrict oldset);
 int pthread_sigmask(int how, const sigset_t *restrict set, sigset_t *restrict oldset);
+int pthread_kill(unsigned long int thread, int sig);
 int sigpending(sigset_t *set);
 int sigsuspend(const sigset_t *mask);
 

@@ -260,6 +260,20 @@ pthread_t pthread_self(void)
 	return (pthread_t)THREAD_SELF;
 }
 
+/* pthread_kill(3): tgkill to the thread's tid, as glibc does; a thread that
+   has exited (its tid word cleared) is ESRCH. Returns the error number. */
+int pthread_kill(pthread_t thread, int sig)
+{
+	struct pthread *pd = (struct pthread *)thread;
+	pid_t tid = __atomic_load_n(&pd->tid, __ATOMIC_ACQUIRE);
+	long r;
+
+	if (tid <= 0)
+		return ESRCH;
+	r = __syscall3(SYS_tgkill, __syscall0(SYS_getpid), tid, sig);
+	return r < 0 ? (int)-r : 0;
+}
+
 int pthread_equal(pthread_t t1, pthread_t t2)
 {
 	return t1 == t2;
