@@ -3,7 +3,7 @@
  * masks and thread-directed signals are per thread, a process-directed
  * signal goes to a thread that does not block it.
  *
- *   tgkill     to one thread: the handler runs in that thread, and its
+ *   pthread_kill  (tgkill) to one thread: the handler runs in that thread, and its
  *              blocked read returns EINTR while the other thread carries on
  *   kill       to the process while the main thread blocks SIGUSR2: the one
  *              thread that does not takes it (its pause returns EINTR)
@@ -105,13 +105,13 @@ int main(void)
     install(SIGUSR1);
     install(SIGUSR2);
 
-    printf("-- tgkill\n");
+    printf("-- pthread_kill\n");
     pthread_create(&t, NULL, reader, NULL);
     read(ready[0], &c, 1);
     nap(100);
-    r = syscall(SYS_tgkill, getpid(), worker_tid, SIGUSR1);
+    r = pthread_kill(t, SIGUSR1);            /* tgkill to the thread's tid */
     pthread_join(t, NULL);
-    printf("main: tgkill %ld\n", r);
+    printf("main: pthread_kill %ld\n", r);
     printf("main: handled %d, not in me %d\n", handled, handler_tid != (pid_t)syscall(SYS_gettid));
 
     printf("-- kill to the process\n");

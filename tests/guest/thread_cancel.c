@@ -32,8 +32,9 @@ int main(void) {
     pipe(fds);
     pthread_create(&t, NULL, t1, NULL);
     struct timespec ts = {0, 100000000}; nanosleep(&ts, NULL);
-    printf("cancel: %d\n", pthread_cancel(t));
+    int r = pthread_cancel(t);
     pthread_join(t, &res);
+    printf("cancel: %d\n", r);
     printf("joined: canceled %d\n", res == PTHREAD_CANCELED);
     pthread_create(&t, NULL, t2, NULL);
     nanosleep(&ts, NULL);
