@@ -467,6 +467,64 @@ public final class Cpu implements AutoCloseable, Unicorn.InterruptEntry {
     }
 
     /** The first {@code count} system call arguments (EBX, ECX, EDX, ESI, EDI, EBP), in one call. */
+    /**
+     * The FPU and SSE state in the i386 signal frame's {@code struct _fpstate_32} layout (624
+     * bytes, the fsave header and registers, then the fxsave part: magic 0), as fxsave and
+     * Linux's copy_fpstate_to_sigframe lay them out. ST(i) is physical register (TOP + i) mod 8.
+     */
+    public byte[] fpstate() {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(624).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        long cw = engine.reg(UcConst.FPCW) & 0xffff, sw = engine.reg(UcConst.FPSW) & 0xffff;
+        long tag = engine.reg(UcConst.FPTAG) & 0xffff;
+        int top = (int) (sw >> 11) & 7;
+        b.putInt(0, (int) (cw | 0xffff0000L)).putInt(4, (int) (sw | 0xffff0000L)).putInt(8, (int) (tag | 0xffff0000L));
+        byte[] reg = new byte[10];
+        int abridged = 0;
+        for (int i = 0; i < 8; i++) {
+            engine.regBytes(UcConst.FP0 + (top + i & 7), reg);
+            b.put(28 + 10 * i, reg);                   // _st[i]
+            b.put(144 + 16 * i, reg);                  // _fxsr_st[i]
+            if ((tag >> 2 * i & 3) != 3) {
+                abridged |= 1 << i;                    // fxsave's tag: 1 for a physical register in use
+            }
+        }
+        b.putShort(108, (short) sw).putShort(110, (short) 0);          // status, magic: FXSR data follows
+        b.putShort(112, (short) cw).putShort(114, (short) sw).put(116, (byte) abridged);
+        b.putInt(136, (int) engine.reg(UcConst.MXCSR));
+        byte[] xmm = new byte[16];
+        for (int i = 0; i < 8; i++) {
+            engine.regBytes(UcConst.XMM0 + i, xmm);
+            b.put(272 + 16 * i, xmm);
+        }
+        return b.array();
+    }
+
+    /** Loads what {@link #fpstate} wrote (sigreturn): control, status, tag, ST0-7, MXCSR, XMM0-7. */
+    public void setFpstate(byte[] state) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(state).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        long sw = b.getShort(114) & 0xffff;
+        engine.reg(UcConst.FPSW, sw);
+        int top = (int) (sw >> 11) & 7;
+        byte[] reg = new byte[10];
+        for (int i = 0; i < 8; i++) {
+            b.get(144 + 16 * i, reg);
+            engine.regBytes(UcConst.FP0 + (top + i & 7), reg, true);
+        }
+        int abridged = b.get(116) & 0xff;
+        long tag = 0;
+        for (int i = 0; i < 8; i++) {
+            tag |= (long) ((abridged >> i & 1) != 0 ? 0 : 3) << 2 * i;     // in use: valid (0); else empty (3)
+        }
+        engine.reg(UcConst.FPTAG, tag);
+        engine.reg(UcConst.FPCW, b.getShort(112) & 0xffff);
+        engine.reg(UcConst.MXCSR, b.getInt(136) & 0xffff);
+        byte[] xmm = new byte[16];
+        for (int i = 0; i < 8; i++) {
+            b.get(272 + 16 * i, xmm);
+            engine.regBytes(UcConst.XMM0 + i, xmm, true);
+        }
+    }
+
     public long[] syscallArgs(int count) {
         if (count > 0) {
             engine.regsRead(SYSCALL_ARGS, count, argBuffer);

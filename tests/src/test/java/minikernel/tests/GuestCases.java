@@ -159,6 +159,7 @@ final class GuestCases {
                 GuestCase.of("signal_handlers"),
                 GuestCase.of("signal_interrupt"),
                 GuestCase.of("signal_faults"),
+                GuestCase.of("signal_fpu"),
                 GuestCase.of("signal_threads"),
                 GuestCase.of("thread_cancel"),
                 GuestCase.of("signal_timers"),

@@ -45,6 +45,8 @@ public final class UcConst {
     public static final int EAX = 19, EBX = 21, ECX = 22, EDX = 24, ESI = 29, EDI = 23, EBP = 20, ESP = 30,
             EIP = 26, EFLAGS = 25, CS = 11, DS = 17, ES = 28, FS = 32, GS = 33, SS = 49,
             CR0 = 50, CR2 = 52, CR3 = 53, CR4 = 54, IDTR = 242, GDTR = 243, TR = 245;
+    /** The x87 and SSE state: status, the eight physical x87 registers, XMM0-7, control, tag, MXCSR. */
+    public static final int FPSW = 31, FP0 = 82, XMM0 = 122, FPCW = 246, FPTAG = 247, MXCSR = 249;
 
     /** Prints a uc_err the way uc_strerror names it, for messages. */
     public static String errorName(int err) {

@@ -1,6 +1,7 @@
 package minikernel.cpu.unicorn;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_BOOLEAN;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
@@ -180,6 +181,31 @@ public final class Unicorn implements AutoCloseable {
             if (err != 0) {
                 throw new UnicornException("uc_reg_write(" + id + ")", err);
             }
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * Reads a register wider than 32 bits into {@code out} (at most 64 bytes): the x87 registers
+     * (10 bytes: 64-bit mantissa, 16-bit sign and exponent), XMM registers (16 bytes).
+     */
+    public void regBytes(int id, byte[] out) {
+        try {
+            scratch.fill((byte) 0);
+            check("uc_reg_read", (int) Api.REG_READ.invokeExact(uc, id, scratch));
+            MemorySegment.copy(scratch, JAVA_BYTE, 0, out, 0, out.length);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** Writes a register wider than 32 bits from {@code value} (the layout {@link #regBytes} reads). */
+    public void regBytes(int id, byte[] value, boolean write) {
+        try {
+            scratch.fill((byte) 0);
+            MemorySegment.copy(value, 0, scratch, JAVA_BYTE, 0, value.length);
+            check("uc_reg_write", (int) Api.REG_WRITE.invokeExact(uc, id, scratch));
         } catch (Throwable t) {
             throw rethrow(t);
         }

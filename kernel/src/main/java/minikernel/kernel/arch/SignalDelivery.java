@@ -58,6 +58,10 @@ public final class SignalDelivery {
         if (restored != null) {
             t.setSigreturnRegisters(null);
             load(cpu, restored);
+            if (t.sigreturnFpstate() != null) {
+                cpu.setFpstate(t.sigreturnFpstate());
+                t.setSigreturnFpstate(null);
+            }
         }
         if (t.atRestartPoint()) {
             // Backed onto a call that slept: it runs again first, sees the signal and returns a
@@ -136,13 +140,15 @@ public final class SignalDelivery {
     private static long doSigreturn(Task current, boolean rt) {
         Cpu cpu = current.kernel().cpu();
         long[] mask = new long[1];
-        long[] regs = SignalFrame.restore(current, cpu.esp(), cpu.reg(EFLAGS), rt, mask);
+        byte[][] fp = new byte[1][];
+        long[] regs = SignalFrame.restore(current, cpu.esp(), cpu.reg(EFLAGS), rt, mask, fp);
         if (regs == null) {
             Signals.force(current, SigInfo.fault(Signal.SIGSEGV.number, SigInfo.SI_KERNEL, 0));
             return minikernel.kernel.syscall.Syscall.NO_RETURN;
         }
         Signals.setBlocked(current, mask[0]);
         current.setSigreturnRegisters(regs);
+        current.setSigreturnFpstate(fp[0]);
         cpu.stopAfterHook();
         return minikernel.kernel.syscall.Syscall.NO_RETURN;
     }

@@ -22,13 +22,14 @@ import minikernel.kernel.signal.Signals;
  * {@code siginfo} and {@code ucontext} that follow, return code). The return address is the
  * sa_restorer (glibc's __restore and __restore_rt) or, without SA_RESTORER, the frame's own
  * return code, which calls sigreturn or rt_sigreturn.
- *
- * <p>Not saved yet: the FPU and SSE registers (sigcontext's fpstate is 0), so a handler that uses
- * floating point changes the interrupted code's.
+ * Below the frame, 64-byte aligned, is the x87 and SSE state (struct _fpstate_32 in fxsave form),
+ * which sigcontext's fpstate points to and sigreturn loads back: a handler may use floating
+ * point without disturbing the code it interrupted.
  */
 public final class SignalFrame {
     static final int SIGCONTEXT = 88;                     // struct sigcontext_32: 22 words
     static final int FPSTATE_UNUSED = 624;                // struct _fpstate_32, in sigframe's layout only
+    static final int FPSTATE = 624;                       // the real one, below the frame
     static final int SIGFRAME = 4 + 4 + SIGCONTEXT + FPSTATE_UNUSED + 4 + 8;
     static final int UCONTEXT = 4 + 4 + 12 + SIGCONTEXT + 8;   // uc_flags, uc_link, uc_stack, uc_mcontext, uc_sigmask
     static final int RT_SIGFRAME = 4 + 4 + 4 + 4 + SigInfo.SIZE + UCONTEXT + 8;
@@ -60,7 +61,9 @@ public final class SignalFrame {
         if (rt && (t.sasSsFlags() & SS_AUTODISARM) != 0) {
             t.setAltStack(0, 0, 0);
         }
-        sp = (sp - size) & 0xffffffffL;
+        // fpu__alloc_mathframe(): the FPU and SSE state goes first, 64-byte aligned, below it the frame
+        long fpstate = (sp - FPSTATE) & ~63L & 0xffffffffL;
+        sp = (fpstate - size) & 0xffffffffL;
         sp = ((sp + 4) & -16L) - 4;           // align_sigframe(): as if called, (sp + 4) 16-aligned
         ByteBuffer b = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
         int retcode = size - 8;
@@ -73,19 +76,19 @@ public final class SignalFrame {
             b.put(k.info().toBytes());
             b.putInt(0).putInt(0);                            // uc_flags, uc_link
             b.putInt((int) ssSp).putInt(ssFlags).putInt((int) ssSize);   // uc_stack
-            putSigcontext(b, r, k.info(), oldmask);
+            putSigcontext(b, r, k.info(), oldmask, fpstate);
             b.putInt((int) oldmask).putInt((int) (oldmask >>> 32));    // uc_sigmask
             // movl $__NR_rt_sigreturn, %eax; int $0x80
             b.put((byte) 0xb8).putInt(NR_RT_SIGRETURN).put((byte) 0xcd).put((byte) 0x80).put((byte) 0);
         } else {
-            putSigcontext(b, r, k.info(), oldmask);
+            putSigcontext(b, r, k.info(), oldmask, fpstate);
             b.position(b.position() + FPSTATE_UNUSED);
             b.putInt((int) (oldmask >>> 32));                 // extramask
             // popl %eax; movl $__NR_sigreturn, %eax; int $0x80
             b.put((byte) 0x58).put((byte) 0xb8).putInt(NR_SIGRETURN).put((byte) 0xcd).put((byte) 0x80);
         }
         UserAccess ua = t.kernel().userAccess();
-        if (!ua.copyToUser(t.mm(), sp, b.array())) {
+        if (!ua.copyToUser(t.mm(), fpstate, cpu.fpstate()) || !ua.copyToUser(t.mm(), sp, b.array())) {
             return false;
         }
         cpu.setReg(ESP, sp);
@@ -97,7 +100,7 @@ public final class SignalFrame {
     }
 
     /** setup_sigcontext(): the interrupted registers; trapno and cr2 for a fault. */
-    private static void putSigcontext(ByteBuffer b, Registers r, SigInfo info, long oldmask) {
+    private static void putSigcontext(ByteBuffer b, Registers r, SigInfo info, long oldmask, long fpstate) {
         boolean pageFault = info.code() > 0 && info.code() < SigInfo.SI_KERNEL
                 && (info.signo() == 11 || info.signo() == 7);
         b.putInt((int) r.gs()).putInt((int) r.fs()).putInt((int) r.es()).putInt((int) r.ds());
@@ -106,7 +109,7 @@ public final class SignalFrame {
         b.putInt(pageFault ? 14 : 0).putInt(0);               // trapno, err
         b.putInt((int) r.eip()).putInt((int) r.cs()).putInt((int) r.eflags());
         b.putInt((int) r.esp()).putInt((int) r.ss());          // esp_at_signal, ss
-        b.putInt(0);                                           // fpstate: not saved (see the class comment)
+        b.putInt((int) fpstate);                               // where the FPU and SSE state is
         b.putInt((int) oldmask);
         b.putInt(pageFault ? (int) info.addr() : 0);           // cr2
     }
@@ -117,7 +120,7 @@ public final class SignalFrame {
      * the registers to put back {eax, ebx, ecx, edx, esi, edi, ebp, esp, eip, eflags, fs, gs} and
      * the mask, or null if the frame cannot be read.
      */
-    static long[] restore(Task t, long esp, long eflagsNow, boolean rt, long[] mask) {
+    static long[] restore(Task t, long esp, long eflagsNow, boolean rt, long[] mask, byte[][] fp) {
         UserAccess ua = t.kernel().userAccess();
         long frame = rt ? esp - 4 : esp - 8;
         long sc = rt ? frame + 16 + SigInfo.SIZE + 20 : frame + 8;
@@ -134,6 +137,13 @@ public final class SignalFrame {
         long high = (rt ? mb.getInt(4) : mb.getInt(0)) & 0xffffffffL;                // or extramask
         mask[0] = low | high << 32;
         long eflags = eflagsNow & ~FIX_EFLAGS | (s.getInt(64) & 0xffffffffL) & FIX_EFLAGS;
+        long fpAt = s.getInt(76) & 0xffffffffL;
+        if (fpAt != 0) {
+            fp[0] = new byte[FPSTATE];
+            if (!ua.copyFromUser(t.mm(), fpAt, fp[0], 0, FPSTATE)) {
+                return null;
+            }
+        }
         return new long[]{u(s, 44), u(s, 32), u(s, 40), u(s, 36), u(s, 20), u(s, 16), u(s, 24), u(s, 28),
                 u(s, 56), eflags, u(s, 4) & 0xffff, u(s, 0) & 0xffff};
     }

@@ -50,6 +50,7 @@ public final class Task {
     private long restartCode;                      // a restart code the call returned, for exit_to_user_mode
     private long restartSyscallNr;                 // orig_ax: the call to run again
     private long[] sigreturnRegisters;             // what sigreturn restores, applied before the task runs
+    private byte[] sigreturnFpstate;               // and the FPU and SSE state it restores
     private long sasSsSp, sasSsSize;               // sigaltstack: the alternate signal stack (size 0: none)
     private int sasSsFlags;                        // SS_AUTODISARM
     private Long timedwaitBlocked;                 // rt_sigtimedwait's real_blocked while it sleeps
@@ -352,6 +353,14 @@ public final class Task {
 
     public void setTimedwaitBlocked(Long mask) {
         timedwaitBlocked = mask;
+    }
+
+    public byte[] sigreturnFpstate() {
+        return sigreturnFpstate;
+    }
+
+    public void setSigreturnFpstate(byte[] state) {
+        sigreturnFpstate = state;
     }
 
     public long[] sigreturnRegisters() {
