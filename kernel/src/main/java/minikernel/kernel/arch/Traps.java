@@ -110,12 +110,15 @@ public final class Traps implements Scheduler.TrapHandler {
     }
 
     /**
-     * force_sig() with the default action, for now the only one: terminate the thread group. No core
-     * file is written (RLIMIT_CORE is 0, Linux's usual default), so the status has no core bit.
+     * The default action of a fault nobody handles: the thread group ends, after a core file if
+     * the signal's action is "core" and RLIMIT_CORE (0 unless the program raised it) allows one;
+     * then the wait status has the core bit.
      */
     private void kill(Task task, Signal sig) {
         if (!task.isZombieOrDead()) {
-            Exit.doGroupExit(task, Exit.killedStatus(sig.number, false));
+            boolean core = sig.defaultAction == Signal.Action.CORE
+                    && minikernel.kernel.exec.CoreDump.dump(task, sig.number, kernel.cpu().registers());
+            Exit.doGroupExit(task, Exit.killedStatus(sig.number, core));
             Tracer tracer = kernel.syscalls().tracer();
             if (tracer != null) {
                 tracer.exited(task, task.exitCode(), kernel.syscalls().manyTasks());

@@ -198,7 +198,12 @@ public final class Signals {
         // The shortcut spares a signal the task only unblocked to wait for it (real_blocked).
         Long realBlocked = wanted.timedwaitBlocked();
         boolean awaited = realBlocked != null && (realBlocked & Signal.mask(sig)) != 0;
-        if (wanted.sighand().get(sig).handler() == SigHand.SigAction.SIG_DFL && fatalByDefault(sig) && !awaited) {
+        // Nor a "core" signal while cores may be written: the thread that takes it dumps first.
+        Signal s = Signal.of(sig);
+        boolean dumps = s != null && s.defaultAction == Signal.Action.CORE
+                && wanted.signal().rlimits().cur(minikernel.kernel.sys.Rlimits.RLIMIT_CORE) != 0;
+        if (wanted.sighand().get(sig).handler() == SigHand.SigAction.SIG_DFL && fatalByDefault(sig) && !awaited
+                && !dumps) {
             Exit.doGroupExit(wanted, Exit.killedStatus(sig, false));
             return;
         }
@@ -267,7 +272,11 @@ public final class Signals {
                 return null;
             }
             if (action.handler() == SigHand.SigAction.SIG_DFL) {
-                Exit.doGroupExit(t, Exit.killedStatus(sig, false));
+                // do_coredump() first for a "core" signal, if RLIMIT_CORE lets it write one
+                Signal s = Signal.of(sig);
+                boolean core = s != null && s.defaultAction == Signal.Action.CORE
+                        && minikernel.kernel.exec.CoreDump.dump(t, sig, t.kernel().cpu().registers());
+                Exit.doGroupExit(t, Exit.killedStatus(sig, core));
                 return null;
             }
             if ((action.flags() & SA_RESETHAND) != 0) {
