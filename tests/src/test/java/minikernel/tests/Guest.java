@@ -187,6 +187,18 @@ public final class Guest {
         return run(command, stdin, workDir);
     }
 
+    /** Runs {@code minikernel ARGS} (any command: boot, run, ...) in a new temporary directory. */
+    public GuestRun runMinikernelCommand(List<String> args, String stdin) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.add("--enable-native-access=ALL-UNNAMED");
+        command.add("-Dminikernel.native=" + nativeLibraries().toAbsolutePath());
+        command.add("-jar");
+        command.add(minikernelJar().toAbsolutePath().toString());
+        command.addAll(args);
+        return run(command, stdin, WorkDir.TEMPORARY);
+    }
+
     /** Runs the program under qemu-i386 user-mode emulation; the caller checks {@link #qemu()} first. */
     public GuestRun runQemu(Path program, List<String> args, String stdin) throws IOException, InterruptedException {
         return runQemu(program, args, stdin, WorkDir.TEMPORARY);

@@ -37,6 +37,10 @@ public final class Signals {
 
     /** sig_ignored(): dropped at once, unless blocked (it may be unblocked after a change of action). */
     private static boolean ignored(Task t, int sig) {
+        // SIGNAL_UNKILLABLE: init takes only the signals it has handlers for, SIGKILL included
+        if (t.tgid() == 1 && t.sighand().get(sig).handler() == SigHand.SigAction.SIG_DFL) {
+            return true;
+        }
         if ((t.blocked() & Signal.mask(sig)) != 0) {
             return false;
         }
@@ -162,7 +166,7 @@ public final class Signals {
         if (sig == 0 || t.isZombieOrDead() || t.isKernelThread() || t.sighand() == null) {
             return;
         }
-        if (sig == Signal.SIGKILL.number) {
+        if (sig == Signal.SIGKILL.number && t.tgid() != 1) {
             Exit.doGroupExit(t, Exit.killedStatus(sig, false));
             return;
         }
