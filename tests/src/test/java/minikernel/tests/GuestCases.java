@@ -159,7 +159,8 @@ final class GuestCases {
                 GuestCase.of("signal_handlers"),
                 GuestCase.of("signal_interrupt"),
                 GuestCase.of("signal_faults"),
-                GuestCase.of("signal_fpu"),
+                // qemu-i386 7.2 loses the interrupted code's x87 stack across a handler.
+                GuestCase.of("signal_fpu").qemuDiffersOn("x87 ST0 kept"),
                 GuestCase.of("signal_threads"),
                 GuestCase.of("thread_cancel"),
                 GuestCase.of("signal_timers"),
