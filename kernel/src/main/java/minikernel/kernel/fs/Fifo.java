@@ -24,7 +24,7 @@ final class Fifo {
     static File open(Task current, Path path, int flags) {
         Inode inode = path.inode();
         File held = current.takeHeldFile();
-        if (held instanceof Pipe.FifoEnd end && end.inode() == inode) {
+        if (held instanceof Pipe.End end && end.inode() == inode) {
             return end.partnerCame() ? end : waitForPartner(current, end);
         }
         if (held != null) {
@@ -44,11 +44,11 @@ final class Fifo {
             pipe.freeIfUnused();
             throw new VfsError(Errno.ENXIO);
         }
-        Pipe.FifoEnd end = pipe.openEnd(flags, path);
+        Pipe.End end = pipe.openEnd(flags, path);
         return nonBlocking || end.partnerPresent() ? end : waitForPartner(current, end);
     }
 
-    private static File waitForPartner(Task current, Pipe.FifoEnd end) {
+    private static File waitForPartner(Task current, Pipe.End end) {
         current.holdFile(end);
         current.kernel().scheduler().blockAndRestart(current, end.partnerWait());
         throw new VfsError(Errno.EINTR);       // never seen: the call runs again when woken

@@ -20,7 +20,7 @@ import minikernel.kernel.syscall.Syscall;
  * SIGPIPE and EPIPE. Writes of at most PIPE_BUF bytes are atomic.
  *
  * <p>A named pipe (FIFO) is the same object hung on its inode ({@link Fifo}): its files are
- * {@link FifoEnd}s, opened by name, and the pipe lives from the first open to the last close.
+ * {@link End}s opened by name, and the pipe lives from the first open to the last close.
  */
 public final class Pipe {
     public static final int PIPE_BUFFERS = 16, PAGE = 4096;
@@ -62,7 +62,7 @@ public final class Pipe {
     public static File[] create(int inode, Scheduler scheduler, UserAccess uaccess, int flags) {
         Pipe p = new Pipe(inode, scheduler, uaccess, null);
         int status = flags & File.O_NONBLOCK;
-        return new File[]{p.new ReadEnd(File.O_RDONLY | status), p.new WriteEnd(File.O_WRONLY | status)};
+        return new File[]{p.new End(File.O_RDONLY | status, null), p.new End(File.O_WRONLY | status, null)};
     }
 
     /** A new pipe for the FIFO {@code fifo}, hung on it as its i_pipe. */
@@ -84,8 +84,8 @@ public final class Pipe {
     }
 
     /** fifo_open()'s counting: a new open file of the FIFO, its reader and/or writer counted. */
-    FifoEnd openEnd(int flags, Path path) {
-        return new FifoEnd(flags, path);
+    End openEnd(int flags, Path path) {
+        return new End(flags, path);
     }
 
     private boolean full() {
@@ -227,118 +227,16 @@ public final class Pipe {
         return count;
     }
 
-    private final class ReadEnd extends File {
-        ReadEnd(int flags) {
-            super(flags);
-            readers++;
-        }
-
-        @Override
-        public long read(Task current, long buf, long want) {
-            return Pipe.this.read(current, buf, want, nonBlocking());
-        }
-
-        /** pipe_poll() for the read end: data to read, or no writer left (hang-up). */
-        @Override
-        public int poll(Task current) {
-            return (count > 0 ? POLLIN | POLLRDNORM : 0) | (writers == 0 ? POLLHUP : 0);
-        }
-
-        @Override
-        public void pollWait(java.util.List<WaitQueue> table) {
-            table.add(readWait);
-        }
-
-        @Override
-        public Kstat stat() {
-            return pipeStat();
-        }
-
-        @Override
-        protected void release() {
-            readers--;
-            writeWait.wakeUpAll(scheduler);
-        }
-
-        @Override
-        protected String anonymousName() {
-            return "pipe:[" + inode + "]";
-        }
-
-        @Override
-        public long ioctl(Task current, int request, long arg) {
-            return pipeIoctl(current, request, arg);
-        }
-
-        @Override
-        public boolean isPipe() {
-            return true;
-        }
-    }
-
-    private final class WriteEnd extends File {
-        WriteEnd(int flags) {
-            super(flags);
-            writers++;
-        }
-
-        @Override
-        public long write(Task current, long buf, long want) {
-            return Pipe.this.write(current, buf, want, nonBlocking());
-        }
-
-        @Override
-        public long writeKernel(Task current, byte[] b, int len, boolean mayBlock) {
-            return Pipe.this.writeKernel(current, b, len, nonBlocking(), mayBlock);
-        }
-
-        /** pipe_poll() for the write end: room to write, or no reader left (an error to write). */
-        @Override
-        public int poll(Task current) {
-            return (!full() ? POLLOUT | POLLWRNORM : 0) | (readers == 0 ? POLLERR : 0);
-        }
-
-        @Override
-        public void pollWait(java.util.List<WaitQueue> table) {
-            table.add(writeWait);
-        }
-
-        @Override
-        public Kstat stat() {
-            return pipeStat();
-        }
-
-        @Override
-        protected void release() {
-            writers--;
-            readWait.wakeUpAll(scheduler);
-        }
-
-        @Override
-        protected String anonymousName() {
-            return "pipe:[" + inode + "]";
-        }
-
-        @Override
-        public long ioctl(Task current, int request, long arg) {
-            return pipeIoctl(current, request, arg);
-        }
-
-        @Override
-        public boolean isPipe() {
-            return true;
-        }
-    }
-
     /**
-     * An open file of a named pipe: a read end, a write end or (O_RDWR) both, with a path, so
-     * fstat shows the FIFO's inode and /proc/PID/fd its name.
+     * An open file of the pipe: a read end, a write end or (a FIFO opened O_RDWR) both. A FIFO's
+     * has a path, so fstat shows the FIFO's inode and /proc/PID/fd its name; pipe(2)'s have
+     * none and show "pipe:[N]" on pipefs.
      */
-    final class FifoEnd extends File {
+    final class End extends File {
         private final int partnerCounter;   // the partner's counter when this end opened
         private final int wCounterAtOpen;    // for a reader: POLLHUP only after a writer came and went
 
-        FifoEnd(int flags, Path path) {
+        End(int flags, Path path) {
             super(flags, path);
             boolean wokePartner = false;
             if (readable()) {
@@ -385,7 +283,11 @@ public final class Pipe {
             return Pipe.this.writeKernel(current, b, len, nonBlocking(), mayBlock);
         }
 
-        /** pipe_poll(): as a pipe's ends; a reader sees POLLHUP only once a writer has come and gone. */
+        /**
+         * pipe_poll(): data to read, room to write; POLLERR for a writer with no reader left, and
+         * POLLHUP for a reader once a writer has come and gone (a FIFO reader opened before any
+         * writer sees none; pipe(2)'s read end was made before its write end, so it does).
+         */
         @Override
         public int poll(Task current) {
             int mask = 0;
@@ -417,6 +319,16 @@ public final class Pipe {
         @Override
         public boolean isPipe() {
             return true;
+        }
+
+        @Override
+        public Kstat stat() {
+            return path() == null ? pipeStat() : super.stat();
+        }
+
+        @Override
+        protected String anonymousName() {
+            return "pipe:[" + inode + "]";
         }
 
         @Override

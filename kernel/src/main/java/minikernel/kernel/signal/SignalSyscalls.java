@@ -23,6 +23,16 @@ public final class SignalSyscalls {
         if (sigsetsize != SIGSET_SIZE) {
             return Errno.EINVAL.negative();
         }
+        return doSigaction(current, sig, act, oact, true);
+    }
+
+    /** sigaction(2), i386's old form: struct old_sigaction {handler, 32-bit mask, flags, restorer}. */
+    public static long sigaction(Task current, long sig, long act, long oact) {
+        return doSigaction(current, sig, act, oact, false);
+    }
+
+    /** Both forms: read the new action in its layout, write the old one back in the same layout. */
+    private static long doSigaction(Task current, long sig, long act, long oact, boolean rt) {
         int signal = (int) sig;
         if (signal < 1 || signal > Signal.NSIG) {
             return Errno.EINVAL.negative();
@@ -30,20 +40,27 @@ public final class SignalSyscalls {
         UserAccess ua = current.kernel().userAccess();
         SigHand.SigAction newAction = null;
         if (act != 0) {
-            byte[] b = new byte[20];
+            byte[] b = new byte[rt ? 20 : 16];
             if (!ua.copyFromUser(current.mm(), act, b, 0, b.length)) {
                 return Errno.EFAULT.negative();
             }
             if (signal == Signal.SIGKILL.number || signal == Signal.SIGSTOP.number) {
                 return Errno.EINVAL.negative();
             }
-            long mask = u32(b, 12) | u32(b, 16) << 32;
-            newAction = new SigHand.SigAction(u32(b, 0), u32(b, 4), u32(b, 8), mask & ~UNBLOCKABLE);
+            newAction = rt
+                    ? new SigHand.SigAction(u32(b, 0), u32(b, 4), u32(b, 8), (u32(b, 12) | u32(b, 16) << 32) & ~UNBLOCKABLE)
+                    : new SigHand.SigAction(u32(b, 0), u32(b, 8), u32(b, 12), u32(b, 4) & ~UNBLOCKABLE);
         }
         SigHand.SigAction old = current.sighand().get(signal);
-        if (oact != 0 && !ua.putUser32s(current.mm(), oact, old.handler(), old.flags(), old.restorer(),
-                old.mask() & 0xffffffffL, old.mask() >>> 32)) {
-            return Errno.EFAULT.negative();
+        if (oact != 0) {
+            boolean written = rt
+                    ? ua.putUser32s(current.mm(), oact, old.handler(), old.flags(), old.restorer(),
+                            old.mask() & 0xffffffffL, old.mask() >>> 32)
+                    : ua.putUser32s(current.mm(), oact, old.handler(), old.mask() & 0xffffffffL, old.flags(),
+                            old.restorer());
+            if (!written) {
+                return Errno.EFAULT.negative();
+            }
         }
         if (newAction != null) {
             setAction(current, signal, newAction);
@@ -320,35 +337,6 @@ public final class SignalSyscalls {
             current.setBlocked(blocked);             // another signal interrupts the wait
             current.setTimedwaitBlocked(null);
             current.setSyscallStart(null);
-        }
-        return 0;
-    }
-
-    /** sigaction(2), i386's old form: struct old_sigaction {handler, 32-bit mask, flags, restorer}. */
-    public static long sigaction(Task current, long sig, long act, long oact) {
-        int signal = (int) sig;
-        if (signal < 1 || signal > Signal.NSIG) {
-            return Errno.EINVAL.negative();
-        }
-        UserAccess ua = current.kernel().userAccess();
-        SigHand.SigAction newAction = null;
-        if (act != 0) {
-            byte[] b = new byte[16];
-            if (!ua.copyFromUser(current.mm(), act, b, 0, b.length)) {
-                return Errno.EFAULT.negative();
-            }
-            if (signal == Signal.SIGKILL.number || signal == Signal.SIGSTOP.number) {
-                return Errno.EINVAL.negative();
-            }
-            newAction = new SigHand.SigAction(u32(b, 0), u32(b, 8), u32(b, 12), u32(b, 4) & ~UNBLOCKABLE);
-        }
-        SigHand.SigAction old = current.sighand().get(signal);
-        if (oact != 0 && !ua.putUser32s(current.mm(), oact, old.handler(), old.mask() & 0xffffffffL, old.flags(),
-                old.restorer())) {
-            return Errno.EFAULT.negative();
-        }
-        if (newAction != null) {
-            setAction(current, signal, newAction);
         }
         return 0;
     }

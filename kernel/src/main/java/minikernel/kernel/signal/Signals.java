@@ -134,7 +134,7 @@ public final class Signals {
      * group of the same session (a shell that could continue it); a child of init does not count.
      * A terminal's stop signals are discarded for such a group: nobody would continue it.
      */
-    private static boolean pgrpOrphaned(Task current) {
+    public static boolean pgrpOrphaned(Task current) {
         int pgrp = current.pgrp();
         for (Task p : current.kernel().scheduler().tasks()) {
             if (p.isKernelThread() || p.pgrp() != pgrp || p.isZombieOrDead()) {

@@ -4,6 +4,7 @@ import minikernel.kernel.mm.UserAccess;
 import minikernel.kernel.sched.Task;
 import minikernel.kernel.signal.SigHand;
 import minikernel.kernel.signal.Signal;
+import minikernel.kernel.signal.Signals;
 import minikernel.kernel.syscall.Errno;
 
 /**
@@ -64,26 +65,9 @@ final class TtyJobControl {
                 || t.sighand().get(sig).handler() == SigHand.SigAction.SIG_IGN;
     }
 
-    /**
-     * is_current_pgrp_orphaned() (kernel/exit.c's will_become_orphaned_pgrp): no member of the
-     * caller's group has a parent in another group of the same session, the one that could
-     * stop and continue it (a shell). A child of init does not count.
-     */
+    /** is_current_pgrp_orphaned(): see {@link Signals#pgrpOrphaned}. */
     private static boolean isCurrentPgrpOrphaned(Task current) {
-        int pgrp = current.pgrp();
-        for (Task p : current.kernel().scheduler().tasks()) {
-            if (p.isKernelThread() || p.pgrp() != pgrp || p.isZombieOrDead()) {
-                continue;
-            }
-            Task parent = p.realParent();
-            if (parent == null || parent.tgid() == 1) {
-                continue;
-            }
-            if (parent.pgrp() != pgrp && parent.session() == p.session()) {
-                return false;
-            }
-        }
-        return true;
+        return Signals.pgrpOrphaned(current);
     }
 
     /** tty_jobctrl_ioctl(): one of the job control requests, or ENOIOCTLCMD. */
