@@ -64,6 +64,30 @@
 /* What pthread_join reports for a cancelled thread (cancellation itself is
    not supported: it needs signals). */
 #define PTHREAD_CANCELED                ((void *)-1)
+#define PTHREAD_CANCEL_ENABLE           0
+#define PTHREAD_CANCEL_DISABLE          1
+#define PTHREAD_CANCEL_DEFERRED         0
+#define PTHREAD_CANCEL_ASYNCHRONOUS     1
+
+/* Cleanup handlers: a frame on the caller's stack per push, popped (and
+   run if asked) by the matching pop, all run by pthread_exit. */
+struct __pthread_cleanup_frame {
+	void (*__routine)(void *);
+	void *__arg;
+	struct __pthread_cleanup_frame *__prev;
+};
+void __pthread_cleanup_push(struct __pthread_cleanup_frame *frame, void (*routine)(void *), void *arg);
+void __pthread_cleanup_pop(struct __pthread_cleanup_frame *frame, int execute);
+#define pthread_cleanup_push(routine, arg) \
+	do { struct __pthread_cleanup_frame __cleanup_frame; \
+	     __pthread_cleanup_push(&__cleanup_frame, (routine), (arg));
+#define pthread_cleanup_pop(execute) \
+	     __pthread_cleanup_pop(&__cleanup_frame, (execute)); } while (0)
+
+int pthread_cancel(pthread_t thread);
+int pthread_setcancelstate(int state, int *oldstate);
+int pthread_setcanceltype(int type, int *oldtype);
+void pthread_testcancel(void);
 
 /* Threads. */
 int pthread_create(pthread_t *restrict thread, const pthread_attr_t *restrict attr,

@@ -5,13 +5,14 @@
 #include <errno.h>
 #include <poll.h>
 #include <sys/select.h>
+#include "pthreadP.h"
 #include "sysdep.h"
 
 #define KERNEL_SIGSET_SIZE (_NSIG / 8)
 
 int poll(struct pollfd *fds, nfds_t nfds, int timeout)
 {
-	return (int)__syscall_ret(__syscall3(SYS_poll, (long)fds, (long)nfds, timeout));
+	return (int)__syscall_ret(CANCEL_POINT(__syscall3(SYS_poll, (long)fds, (long)nfds, timeout)));
 }
 
 int ppoll(struct pollfd *fds, nfds_t nfds, const struct timespec *tmo_p,

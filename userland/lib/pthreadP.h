@@ -21,6 +21,7 @@
 #ifndef _LIB_PTHREADP_H
 #define _LIB_PTHREADP_H
 
+#include <errno.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <limits.h>
@@ -69,10 +70,40 @@ struct pthread {
 
 	/* Thread-specific data in two levels, as glibc: blocks of 32 values,
 	   the first one here, the others calloc'ed when first used. */
+	/* Cancellation: the CANCEL_* bits below, and the cleanup handlers
+	   pthread_cleanup_push stacked (run by pthread_exit, newest first). */
+	int cancelhandling;
+	struct __pthread_cleanup_frame *cleanup;
+
 	int specific_used;              /* pthread_setspecific stored a value */
 	struct pthread_key_data *specific[PTHREAD_KEY_1STLEVEL_SIZE];
 	struct pthread_key_data specific_1stblock[PTHREAD_KEY_2NDLEVEL_SIZE];
 } __attribute__((__aligned__(TCB_ALIGNMENT)));
+
+/* cancelhandling bits, as glibc's. */
+#define CANCELSTATE_BITMASK 0x01        /* PTHREAD_CANCEL_DISABLE */
+#define CANCELTYPE_BITMASK  0x02        /* PTHREAD_CANCEL_ASYNCHRONOUS */
+#define CANCELED_BITMASK    0x04        /* pthread_cancel was called */
+#define EXITING_BITMASK     0x08        /* acting on it: never twice */
+#define SIGCANCEL           32          /* glibc's: the first real-time signal */
+
+void __pthread_testcancel(void) __attribute__((__visibility__("hidden")));
+void __pthread_run_cleanups(void) __attribute__((__visibility__("hidden")));
+struct sigaction;
+int __libc_sigaction(int signum, const struct sigaction *act, struct sigaction *oldact)
+	__attribute__((__visibility__("hidden")));
+
+/* A cancellation point around a blocking system call (RESULT is the raw
+   -errno result): a pending cancel is acted on before the call, and after
+   it if the call failed with EINTR, which the SIGCANCEL pthread_cancel
+   sends makes it do. */
+static inline long __cancel_point_after(long r)
+{
+	if (r == -EINTR)
+		__pthread_testcancel();
+	return r;
+}
+#define CANCEL_POINT(call) (__pthread_testcancel(), __cancel_point_after(call))
 
 /* The calling thread's descriptor, read through %gs. */
 static inline struct pthread *__thread_self(void)

@@ -101,6 +101,7 @@ static int cond_wait(pthread_cond_t *cond, pthread_mutex_t *mutex, clockid_t clo
 
 int pthread_cond_wait(pthread_cond_t *restrict cond, pthread_mutex_t *restrict mutex)
 {
+	__pthread_testcancel();         /* a cancellation point (at entry only, here) */
 	return cond_wait(cond, mutex, CLOCK_REALTIME, NULL);
 }
 

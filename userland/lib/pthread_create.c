@@ -230,6 +230,7 @@ void __pthread_do_exit(void *result)
 {
 	struct pthread *self = THREAD_SELF;
 
+	__pthread_run_cleanups();       /* cleanup handlers first, then TSD destructors */
 	self->result = result;
 	__nptl_deallocate_tsd();
 

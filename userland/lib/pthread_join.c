@@ -48,6 +48,7 @@ static int clockjoin(pthread_t th, void **retval, clockid_t clockid,
 
 int pthread_join(pthread_t thread, void **retval)
 {
+	__pthread_testcancel();         /* a cancellation point (at entry only, here) */
 	return clockjoin(thread, retval, CLOCK_REALTIME, NULL, 1);
 }
 

@@ -9,6 +9,7 @@
 #include <limits.h>
 #include <semaphore.h>
 #include "lowlevellock.h"
+#include "pthreadP.h"
 #include "sysdep.h"
 
 struct new_sem {
@@ -81,6 +82,7 @@ static int sem_clockwait_common(sem_t *sem, clockid_t clockid, const struct time
 
 int sem_wait(sem_t *sem)
 {
+	__pthread_testcancel();         /* a cancellation point (at entry only, here) */
 	return sem_clockwait_common(sem, CLOCK_REALTIME, NULL);
 }
 

@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/auxv.h>
+#include "pthreadP.h"
 #include "sysdep.h"
 
 #define KERNEL_SIGSET_SIZE (_NSIG / 8)
@@ -124,13 +125,21 @@ extern void __restore_rt(void) __attribute__((__visibility__("hidden")));
 int sigaction(int signum, const struct sigaction *restrict act,
               struct sigaction *restrict oldact)
 {
-	struct kernel_sigaction kact, koact;
-	long r;
-
 	if (bad_signal(signum) || is_internal_signal(signum)) {
 		errno = EINVAL;
 		return -1;
 	}
+	return __libc_sigaction(signum, act, oldact);
+}
+
+/* The library's own sigaction, which may set its internal signals' handlers
+   (pthread_cancel's SIGCANCEL). */
+int __libc_sigaction(int signum, const struct sigaction *restrict act,
+                     struct sigaction *restrict oldact)
+{
+	struct kernel_sigaction kact, koact;
+	long r;
+
 	if (act != NULL) {
 		kact.handler = act->sa_handler;
 		kact.flags = (unsigned long)act->sa_flags;
@@ -209,7 +218,7 @@ int sigpending(sigset_t *set)
 
 int sigsuspend(const sigset_t *mask)
 {
-	return (int)__syscall_ret(__syscall2(SYS_rt_sigsuspend, (long)mask, KERNEL_SIGSET_SIZE));
+	return (int)__syscall_ret(CANCEL_POINT(__syscall2(SYS_rt_sigsuspend, (long)mask, KERNEL_SIGSET_SIZE)));
 }
 
 /* sigqueue(3): rt_sigqueueinfo with the caller as the sender and SI_QUEUE. */

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 #include <sys/time.h>
+#include "pthreadP.h"
 #include "sysdep.h"
 
 int clock_gettime(clockid_t clockid, struct timespec *tp)
@@ -34,7 +35,7 @@ int clock_nanosleep(clockid_t clockid, int flags, const struct timespec *request
 
 int nanosleep(const struct timespec *req, struct timespec *rem)
 {
-	return (int)__syscall_ret(__syscall2(SYS_nanosleep, (long)req, (long)rem));
+	return (int)__syscall_ret(CANCEL_POINT(__syscall2(SYS_nanosleep, (long)req, (long)rem)));
 }
 
 time_t time(time_t *tloc)

@@ -16,14 +16,16 @@
 #include "pthreadP.h"
 #include "sysdep.h"
 
+/* read, write, wait4, pause, nanosleep, poll, select, sigsuspend are
+   cancellation points (CANCEL_POINT: pthread_cancel.c). */
 ssize_t read(int fd, void *buf, size_t count)
 {
-	return __syscall_ret(__syscall3(SYS_read, fd, (long)buf, (long)count));
+	return __syscall_ret(CANCEL_POINT(__syscall3(SYS_read, fd, (long)buf, (long)count)));
 }
 
 ssize_t write(int fd, const void *buf, size_t count)
 {
-	return __syscall_ret(__syscall3(SYS_write, fd, (long)buf, (long)count));
+	return __syscall_ret(CANCEL_POINT(__syscall3(SYS_write, fd, (long)buf, (long)count)));
 }
 
 /* pread/pwrite with a 32-bit off_t go through pread64/pwrite64, which take
@@ -196,8 +198,8 @@ pid_t fork(void)
 /* glibc's wait() and waitpid() are wait4() with no resource usage. */
 pid_t wait4(pid_t pid, int *wstatus, int options, struct rusage *rusage)
 {
-	return (pid_t)__syscall_ret(__syscall4(SYS_wait4, pid, (long)wstatus, options,
-	                                       (long)rusage));
+	return (pid_t)__syscall_ret(CANCEL_POINT(__syscall4(SYS_wait4, pid, (long)wstatus, options,
+	                                                    (long)rusage)));
 }
 
 pid_t waitpid(pid_t pid, int *wstatus, int options)
@@ -437,7 +439,7 @@ unsigned int alarm(unsigned int seconds)
 
 int pause(void)
 {
-	return (int)__syscall_ret(__syscall0(SYS_pause));
+	return (int)__syscall_ret(CANCEL_POINT(__syscall0(SYS_pause)));
 }
 
 /* The kernel tells the page size in the auxiliary vector (AT_PAGESZ). */
