@@ -11,7 +11,8 @@
  *   SA_RESETHAND  the first delivery puts the default back
  *   ignoring    SIG_IGN drops a signal, even one already pending
  *   SIGCHLD     an SA_SIGINFO handler sees the child's pid, CLD_EXITED or
- *               CLD_KILLED and the status
+ *               CLD_KILLED and the status; a child ignoring SIGTERM lives on;
+ *               a reaped child's pid gives ESRCH
  *   SIGPIPE     a handler runs, and write fails with EPIPE
  *   registers   the interrupted code's registers come back unchanged
  */
@@ -171,10 +172,11 @@ static void resethand_and_ignore(void)
 
 static void children(void)
 {
-    int status;
+    int status, ready[2];
     pid_t pid;
 
     printf("-- SIGCHLD\n");
+    pipe(ready);
     set_info(SIGCHLD, 0);
     got = 0;
     pid = fork();
@@ -194,6 +196,23 @@ static void children(void)
     printf("killed: handler %d, code %s, si_status %d, WTERMSIG %d\n", got,
            last.si_code == CLD_KILLED ? "CLD_KILLED" : "other", last.si_status, WTERMSIG(status));
     signal(SIGCHLD, SIG_DFL);
+
+    /* A child that ignores SIGTERM lives on; once reaped, its pid is gone (ESRCH). */
+    pid = fork();
+    if (pid == 0) {
+        signal(SIGTERM, SIG_IGN);
+        write(ready[1], "r", 1);
+        pause();
+        _exit(0);
+    }
+    read(ready[0], &status, 1);
+    printf("SIGTERM to a child that ignores it: %d, it lives %d\n", kill(pid, SIGTERM), kill(pid, 0) == 0);
+    kill(pid, SIGKILL);
+    waitpid(pid, &status, 0);
+    status = WTERMSIG(status);
+    errno = 0;
+    pid = kill(pid, 0);
+    printf("then SIGKILL: %d; kill after reaping: %d %s\n", status, (int)pid, errno_name(errno));
 }
 
 static void broken_pipe(void)
