@@ -229,6 +229,7 @@ public final class Kernel implements AutoCloseable {
     /** Boots {@code init} as pid 1 (the image's /sbin/init); returns its status when it exits. */
     public int boot(Executable init, List<String> argv, List<String> envp) throws ExecException {
         Task task = newTask(init.baseName(), null, null);
+        task.signal().setUnkillable();          // SIGNAL_UNKILLABLE, as Linux marks init
         childReaper = task;
         Exec.execve(task, init, argv, envp);
         scheduler.wakeUpNewTask(task);

@@ -11,27 +11,27 @@ import minikernel.kernel.drivers.HostFd;
 import minikernel.kernel.exec.Executable;
 
 /**
- * Guest programs for kernel tests: C sources compiled with the userland SDK (built earlier in the
- * reactor), run in an in-process kernel whose console is three temporary files.
+ * Guest programs for kernel tests (of every package): C sources compiled with the userland SDK
+ * (built earlier in the reactor), run in an in-process kernel whose console is three temporary files.
  */
-final class Guests {
+public final class Guests {
     private Guests() {
     }
 
     /** What one run left behind; the kernel stays open for inspection (close it). */
-    record Run(int status, String stdout, String stderr, Kernel kernel) implements AutoCloseable {
+    public record Run(int status, String stdout, String stderr, Kernel kernel) implements AutoCloseable {
         @Override
         public void close() {
             kernel.close();
         }
     }
 
-    static Path root() {
+    public static Path root() {
         return Path.of(System.getProperty("minikernel.root", "..")).toAbsolutePath().normalize();
     }
 
     /** Compiles {@code source} with userland/bin/minikernel-cc; skips the test if the SDK is not built. */
-    static Path compile(String name, String source) throws IOException, InterruptedException {
+    public static Path compile(String name, String source) throws IOException, InterruptedException {
         Path cc = root().resolve("userland/bin/minikernel-cc");
         assumeTrue(Files.exists(root().resolve("userland/target/sdk/lib/libc.a")),
                 "the userland SDK is not built (make -C userland)");
@@ -48,12 +48,12 @@ final class Guests {
         return out;
     }
 
-    static Run run(KernelConfig config, Path program, String... args) throws Exception {
+    public static Run run(KernelConfig config, Path program, String... args) throws Exception {
         return run(config, program, kernel -> { }, args);
     }
 
     /** As {@link #run}, with {@code setup} given the kernel before the program starts (to attach probes). */
-    static Run run(KernelConfig config, Path program, java.util.function.Consumer<Kernel> setup, String... args)
+    public static Run run(KernelConfig config, Path program, java.util.function.Consumer<Kernel> setup, String... args)
             throws Exception {
         Path dir = Files.createTempDirectory("mk-console");
         Path out = dir.resolve("stdout"), err = dir.resolve("stderr");

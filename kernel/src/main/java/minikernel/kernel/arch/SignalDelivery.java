@@ -98,8 +98,7 @@ public final class SignalDelivery {
         if (restart != 0) {
             // No handler ran: every restart code runs the call again (the same arguments; a sleep
             // carries on to the deadline it kept). Any other value is its result.
-            cpu.setReg(EAX, t.restartSyscallNr());
-            cpu.setEip(cpu.eip() - 2);
+            runAgain(t, cpu);
         }
         if (!handled && t.restoreSigmask()) {
             Signals.setBlocked(t, t.savedSigmask());       // restore_saved_sigmask()
@@ -115,12 +114,17 @@ public final class SignalDelivery {
         boolean again = code == ERESTARTNOINTR
                 || code == ERESTARTSYS && (k.action().flags() & Signals.SA_RESTART) != 0;
         if (again) {
-            cpu.setReg(EAX, t.restartSyscallNr());
-            cpu.setEip(cpu.eip() - 2);
+            runAgain(t, cpu);
         } else {
             cpu.setReg(EAX, Errno.EINTR.negative() & 0xffffffffL);
             t.setSyscallStart(null);           // a timed call's start is forgotten with it
         }
+    }
+
+    /** Back onto the int $0x80 with EAX the call's number (orig_ax): it runs again. */
+    private static void runAgain(Task t, Cpu cpu) {
+        cpu.setReg(EAX, t.restartSyscallNr());
+        cpu.setEip(cpu.eip() - 2);
     }
 
     /** sigreturn(2): back from a plain handler, through its sigframe. */
@@ -139,16 +143,14 @@ public final class SignalDelivery {
      */
     private static long doSigreturn(Task current, boolean rt) {
         Cpu cpu = current.kernel().cpu();
-        long[] mask = new long[1];
-        byte[][] fp = new byte[1][];
-        long[] regs = SignalFrame.restore(current, cpu.esp(), cpu.reg(EFLAGS), rt, mask, fp);
-        if (regs == null) {
+        SignalFrame.Saved saved = SignalFrame.restore(current, cpu.esp(), cpu.reg(EFLAGS), rt);
+        if (saved == null) {
             Signals.force(current, SigInfo.fault(Signal.SIGSEGV.number, SigInfo.SI_KERNEL, 0));
             return minikernel.kernel.syscall.Syscall.NO_RETURN;
         }
-        Signals.setBlocked(current, mask[0]);
-        current.setSigreturnRegisters(regs);
-        current.setSigreturnFpstate(fp[0]);
+        Signals.setBlocked(current, saved.blocked());
+        current.setSigreturnRegisters(saved.registers());
+        current.setSigreturnFpstate(saved.fpstate());
         cpu.stopAfterHook();
         return minikernel.kernel.syscall.Syscall.NO_RETURN;
     }

@@ -115,12 +115,18 @@ public final class SignalFrame {
     }
 
     /**
+     * What a frame gives back: the registers {eax, ebx, ecx, edx, esi, edi, ebp, esp, eip, eflags,
+     * fs, gs}, the blocked mask, and the FPU and SSE state (null if the frame has none).
+     */
+    record Saved(long[] registers, long blocked, byte[] fpstate) {
+    }
+
+    /**
      * sigreturn (rt false: the frame's sigcontext is 8 bytes above ESP, the handler having popped
      * the return address and __restore the signal number) or rt_sigreturn (the ucontext, 4 above):
-     * the registers to put back {eax, ebx, ecx, edx, esi, edi, ebp, esp, eip, eflags, fs, gs} and
-     * the mask, or null if the frame cannot be read.
+     * what to put back, or null if the frame cannot be read.
      */
-    static long[] restore(Task t, long esp, long eflagsNow, boolean rt, long[] mask, byte[][] fp) {
+    static Saved restore(Task t, long esp, long eflagsNow, boolean rt) {
         UserAccess ua = t.kernel().userAccess();
         long frame = rt ? esp - 4 : esp - 8;
         long sc = rt ? frame + 16 + SigInfo.SIZE + 20 : frame + 8;
@@ -135,17 +141,15 @@ public final class SignalFrame {
         ByteBuffer mb = ByteBuffer.wrap(m).order(ByteOrder.LITTLE_ENDIAN);
         long low = rt ? mb.getInt(0) & 0xffffffffL : s.getInt(80) & 0xffffffffL;   // uc_sigmask, or sc.oldmask
         long high = (rt ? mb.getInt(4) : mb.getInt(0)) & 0xffffffffL;                // or extramask
-        mask[0] = low | high << 32;
+        long blocked = low | high << 32;
         long eflags = eflagsNow & ~FIX_EFLAGS | (s.getInt(64) & 0xffffffffL) & FIX_EFLAGS;
         long fpAt = s.getInt(76) & 0xffffffffL;
-        if (fpAt != 0) {
-            fp[0] = new byte[FPSTATE];
-            if (!ua.copyFromUser(t.mm(), fpAt, fp[0], 0, FPSTATE)) {
-                return null;
-            }
+        byte[] fpstate = fpAt == 0 ? null : new byte[FPSTATE];
+        if (fpstate != null && !ua.copyFromUser(t.mm(), fpAt, fpstate, 0, FPSTATE)) {
+            return null;
         }
-        return new long[]{u(s, 44), u(s, 32), u(s, 40), u(s, 36), u(s, 20), u(s, 16), u(s, 24), u(s, 28),
-                u(s, 56), eflags, u(s, 4) & 0xffff, u(s, 0) & 0xffff};
+        return new Saved(new long[]{u(s, 44), u(s, 32), u(s, 40), u(s, 36), u(s, 20), u(s, 16), u(s, 24),
+            u(s, 28), u(s, 56), eflags, u(s, 4) & 0xffff, u(s, 0) & 0xffff}, blocked, fpstate);
     }
 
     private static long u(ByteBuffer b, int offset) {

@@ -20,6 +20,7 @@ public final class SignalStruct {
     private long cmaxrssPages;                      // cmaxrss, in pages
     private long maxrssPages;                       // maxrss of this group's own mm so far
     private final SigPending sharedPending = new SigPending();   // shared_pending: kill's signals
+    private boolean unkillable;                     // SIGNAL_UNKILLABLE: init's, set at boot
     private boolean stopped;                        // SIGNAL_STOP_STOPPED: the group is stopped
     private int stopReport;                         // the stop signal a wait4(WUNTRACED) has yet to report
     private boolean continuedReport;                // SIGNAL_STOP_CONTINUED: for wait4(WCONTINUED)
@@ -58,6 +59,15 @@ public final class SignalStruct {
     /** Signals sent to the whole group (kill), for whichever of its threads takes each first. */
     public SigPending sharedPending() {
         return sharedPending;
+    }
+
+    /** SIGNAL_UNKILLABLE: a signal with the default action is ignored (init). */
+    public boolean unkillable() {
+        return unkillable;
+    }
+
+    public void setUnkillable() {
+        unkillable = true;
     }
 
     public boolean stopped() {

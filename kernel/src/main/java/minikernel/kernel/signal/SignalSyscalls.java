@@ -73,10 +73,8 @@ public final class SignalSyscalls {
         current.sighand().set(signal, action);
         if (Signals.ignoredBy(action, signal)) {
             current.signal().sharedPending().flush(Signal.mask(signal));
-            for (Task t : current.kernel().scheduler().tasks()) {
-                if (t.tgid() == current.tgid()) {
-                    t.sigPending().flush(Signal.mask(signal));
-                }
+            for (Task t : Signals.threads(current)) {
+                t.sigPending().flush(Signal.mask(signal));
             }
         }
     }

@@ -38,7 +38,7 @@ public final class Signals {
     /** sig_ignored(): dropped at once, unless blocked (it may be unblocked after a change of action). */
     private static boolean ignored(Task t, int sig) {
         // SIGNAL_UNKILLABLE: init takes only the signals it has handlers for, SIGKILL included
-        if (t.tgid() == 1 && t.sighand().get(sig).handler() == SigHand.SigAction.SIG_DFL) {
+        if (t.signal().unkillable() && t.sighand().get(sig).handler() == SigHand.SigAction.SIG_DFL) {
             return true;
         }
         if ((t.blocked() & Signal.mask(sig)) != 0) {
@@ -92,7 +92,8 @@ public final class Signals {
         }
     }
 
-    private static java.util.List<Task> threads(Task t) {
+    /** for_each_thread(): the live threads of t's thread group. */
+    static java.util.List<Task> threads(Task t) {
         java.util.List<Task> list = new java.util.ArrayList<>();
         for (Task thread : t.kernel().scheduler().tasks()) {
             if (thread.tgid() == t.tgid() && !thread.isZombieOrDead()) {
@@ -166,7 +167,7 @@ public final class Signals {
         if (sig == 0 || t.isZombieOrDead() || t.isKernelThread() || t.sighand() == null) {
             return;
         }
-        if (sig == Signal.SIGKILL.number && t.tgid() != 1) {
+        if (sig == Signal.SIGKILL.number && !t.signal().unkillable()) {
             Exit.doGroupExit(t, Exit.killedStatus(sig, false));
             return;
         }
@@ -189,8 +190,8 @@ public final class Signals {
     private static void completeSignal(Task t, int sig, boolean group) {
         Task wanted = wants(t, sig) ? t : null;
         if (wanted == null && group) {
-            for (Task thread : t.kernel().scheduler().tasks()) {
-                if (thread.tgid() == t.tgid() && wants(thread, sig)) {
+            for (Task thread : threads(t)) {
+                if (wants(thread, sig)) {
                     wanted = thread;
                     break;
                 }

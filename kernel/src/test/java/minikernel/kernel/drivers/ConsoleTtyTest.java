@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import minikernel.kernel.Guests;
 import minikernel.kernel.Kernel;
 import minikernel.kernel.KernelConfig;
 import minikernel.kernel.exec.Executable;
@@ -32,24 +33,6 @@ class ConsoleTtyTest {
     }
 
     private record Result(int status, String screen) {
-    }
-
-    private static Path root() {
-        return Path.of(System.getProperty("minikernel.root", "..")).toAbsolutePath().normalize();
-    }
-
-    private static Path compile(String name, String source) throws Exception {
-        Path cc = root().resolve("userland/bin/minikernel-cc");
-        assumeTrue(Files.exists(root().resolve("userland/target/sdk/lib/libc.a")),
-                "the userland SDK is not built (make -C userland)");
-        Path dir = Files.createTempDirectory("mk-tty");
-        Path src = dir.resolve(name + ".c"), out = dir.resolve(name);
-        Files.writeString(src, source);
-        Process p = new ProcessBuilder(cc.toString(), "-O1", src.toString(), "-o", out.toString())
-                .redirectErrorStream(true).start();
-        String log = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), log);
-        return out;
     }
 
     /**
@@ -97,7 +80,7 @@ class ConsoleTtyTest {
 
     @Test
     void canonicalModeEditsLinesEchoesAndEndsOnControlD() throws Exception {
-        Path lines = compile("lines", """
+        Path lines = Guests.compile("lines", """
                 #include <stdio.h>
                 #include <termios.h>
                 #include <unistd.h>
@@ -137,7 +120,7 @@ class ConsoleTtyTest {
 
     @Test
     void controlCInterruptsAProgramThatComputes() throws Exception {
-        Path spin = compile("spin", """
+        Path spin = Guests.compile("spin", """
                 #include <stdio.h>
                 int main(void) {
                     volatile unsigned long i = 0;
@@ -154,7 +137,7 @@ class ConsoleTtyTest {
 
     @Test
     void rawModeReadsBytesAsTypedWithoutSignals() throws Exception {
-        Path raw = compile("raw", """
+        Path raw = Guests.compile("raw", """
                 #include <stdio.h>
                 #include <termios.h>
                 #include <unistd.h>
@@ -190,7 +173,7 @@ class ConsoleTtyTest {
      */
     @Test
     void aBackgroundReaderStopsUntilTheShellContinuesItInTheForeground() throws Exception {
-        Path jobs = compile("jobs", """
+        Path jobs = Guests.compile("jobs", """
                 #include <errno.h>
                 #include <poll.h>
                 #include <signal.h>
@@ -265,7 +248,7 @@ class ConsoleTtyTest {
      */
     @Test
     void aSleeperDoesNotOutrunTheTypist() throws Exception {
-        Path typist = compile("typist", """
+        Path typist = Guests.compile("typist", """
                 #include <stdio.h>
                 #include <time.h>
                 #include <unistd.h>
@@ -299,7 +282,7 @@ class ConsoleTtyTest {
      */
     @Test
     void controlZStopsAJobAndFgContinuesIt() throws Exception {
-        Path bin = root().resolve("userland/target/bin");
+        Path bin = Guests.root().resolve("userland/target/bin");
         assumeTrue(Files.isExecutable(bin.resolve("sh")) && Files.isExecutable(bin.resolve("cat")),
                 "the userland is not built (make -C userland)");
         String prompt = KernelConfig.defaults().uid() == 0 ? "# " : "$ ";    // the shell's PS1 for its euid

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import minikernel.kernel.Guests;
+import minikernel.kernel.KernelConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +23,7 @@ class ProcGuestTest {
 
     @BeforeAll
     static void build() throws Exception {
-        prog = ProcGuests.compile("procfs", """
+        prog = Guests.compile("procfs", """
                 #include <dirent.h>
                 #include <errno.h>
                 #include <fcntl.h>
@@ -280,7 +282,7 @@ class ProcGuestTest {
     @Test
     void itsOwnFiles() throws Exception {
         java.nio.file.Path tmp = Files.createTempFile("mk-proc", ".txt");
-        try (ProcGuests.Run r = ProcGuests.run(prog, k -> { }, "self", tmp.toString())) {
+        try (Guests.Run r = Guests.run(KernelConfig.defaults(), prog, k -> { }, "self", tmp.toString())) {
             String out = r.stdout();
 
             assertEquals(0, r.status(), out + r.stderr());
@@ -333,7 +335,7 @@ class ProcGuestTest {
 
     @Test
     void aChildAsleepAZombieAndGone() throws Exception {
-        try (ProcGuests.Run r = ProcGuests.run(prog, k -> { }, "child")) {
+        try (Guests.Run r = Guests.run(KernelConfig.defaults(), prog, k -> { }, "child")) {
             String out = r.stdout();
             assertEquals(0, r.status(), out + r.stderr());
             String[] parts = out.split("== /proc/");
@@ -359,7 +361,7 @@ class ProcGuestTest {
 
     @Test
     void threadsAreInTaskButNotListedAtTheRoot() throws Exception {
-        try (ProcGuests.Run r = ProcGuests.run(prog, k -> { }, "threads")) {
+        try (Guests.Run r = Guests.run(KernelConfig.defaults(), prog, k -> { }, "threads")) {
             String out = r.stdout();
             assertEquals(0, r.status(), out + r.stderr());
             Matcher m = Pattern.compile("/proc/thread-self -> (\\d+)/task/(\\d+)\n").matcher(out);
@@ -380,7 +382,7 @@ class ProcGuestTest {
      */
     @Test
     void aHeldDirectoryFollowsThePidThroughExecInAThread() throws Exception {
-        try (ProcGuests.Run r = ProcGuests.run(prog, k -> { }, "dethread")) {
+        try (Guests.Run r = Guests.run(KernelConfig.defaults(), prog, k -> { }, "dethread")) {
             String out = r.stdout();
             assertEquals(0, r.status(), out + r.stderr());
             String pid = line(out, "process ").substring(8);
@@ -391,7 +393,7 @@ class ProcGuestTest {
 
     @Test
     void commIsWritable() throws Exception {
-        try (ProcGuests.Run r = ProcGuests.run(prog, k -> { }, "comm")) {
+        try (Guests.Run r = Guests.run(KernelConfig.defaults(), prog, k -> { }, "comm")) {
             String out = r.stdout();
             assertEquals(0, r.status(), out + r.stderr());
             assertEquals("wrote 18", line(out, "wrote"));

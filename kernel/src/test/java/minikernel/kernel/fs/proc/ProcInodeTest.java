@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import minikernel.kernel.Guests;
+import minikernel.kernel.KernelConfig;
 import minikernel.kernel.fs.DirEntry;
 import minikernel.kernel.fs.File;
 import minikernel.kernel.fs.Inode;
@@ -31,7 +33,7 @@ class ProcInodeTest {
 
     @BeforeAll
     static void build() throws Exception {
-        prog = ProcGuests.compile("inodes", """
+        prog = Guests.compile("inodes", """
                 #include <fcntl.h>
                 #include <unistd.h>
                 int main(int argc, char **argv) {
@@ -139,7 +141,7 @@ class ProcInodeTest {
     void theProgramsOwnDirectory() throws Exception {
         java.nio.file.Path tmp = Files.createTempFile("mk-proc", ".txt");
         Map<String, Object> seen = new LinkedHashMap<>();
-        try (ProcGuests.Run r = ProcGuests.run(prog, k -> k.tracepoints().registerProcessExit(t -> {
+        try (Guests.Run r = Guests.run(KernelConfig.defaults(), prog, k -> k.tracepoints().registerProcessExit(t -> {
             if (t.comm().equals("inodes") && seen.isEmpty()) {
                 capture(t, seen);
             }
