@@ -81,32 +81,38 @@ int pthread_cancel(pthread_t thread)
 	return 0;
 }
 
-int pthread_setcancelstate(int state, int *oldstate)
+/* Sets (on) or clears one bit of the calling thread's cancelhandling; the old bit. */
+static int set_bit(int bit, int on)
 {
 	struct pthread *self = THREAD_SELF;
+	int old = on ? __atomic_fetch_or(&self->cancelhandling, bit, __ATOMIC_SEQ_CST)
+	             : __atomic_fetch_and(&self->cancelhandling, ~bit, __ATOMIC_SEQ_CST);
+
+	return (old & bit) != 0;
+}
+
+int pthread_setcancelstate(int state, int *oldstate)
+{
 	int old;
 
 	if (state != PTHREAD_CANCEL_ENABLE && state != PTHREAD_CANCEL_DISABLE)
 		return EINVAL;
-	old = state ? __atomic_fetch_or(&self->cancelhandling, CANCELSTATE_BITMASK, __ATOMIC_SEQ_CST)
-	            : __atomic_fetch_and(&self->cancelhandling, ~CANCELSTATE_BITMASK, __ATOMIC_SEQ_CST);
+	old = set_bit(CANCELSTATE_BITMASK, state == PTHREAD_CANCEL_DISABLE);
 	if (oldstate != NULL)
-		*oldstate = old & CANCELSTATE_BITMASK ? PTHREAD_CANCEL_DISABLE : PTHREAD_CANCEL_ENABLE;
+		*oldstate = old ? PTHREAD_CANCEL_DISABLE : PTHREAD_CANCEL_ENABLE;
 	return 0;
 }
 
 int pthread_setcanceltype(int type, int *oldtype)
 {
-	struct pthread *self = THREAD_SELF;
 	int old;
 
 	if (type != PTHREAD_CANCEL_DEFERRED && type != PTHREAD_CANCEL_ASYNCHRONOUS)
 		return EINVAL;
-	old = type ? __atomic_fetch_or(&self->cancelhandling, CANCELTYPE_BITMASK, __ATOMIC_SEQ_CST)
-	           : __atomic_fetch_and(&self->cancelhandling, ~CANCELTYPE_BITMASK, __ATOMIC_SEQ_CST);
+	old = set_bit(CANCELTYPE_BITMASK, type == PTHREAD_CANCEL_ASYNCHRONOUS);
 	if (oldtype != NULL)
-		*oldtype = old & CANCELTYPE_BITMASK ? PTHREAD_CANCEL_ASYNCHRONOUS : PTHREAD_CANCEL_DEFERRED;
-	if (type)
+		*oldtype = old ? PTHREAD_CANCEL_ASYNCHRONOUS : PTHREAD_CANCEL_DEFERRED;
+	if (type == PTHREAD_CANCEL_ASYNCHRONOUS)
 		__pthread_testcancel();         /* an async cancel already pending acts now */
 	return 0;
 }

@@ -396,30 +396,6 @@ static int b_eval(int argc, char **argv)
 	return status;
 }
 
-/* The text of a whole file, or NULL. */
-static char *read_file(const char *path)
-{
-	char *text = NULL;
-	size_t len = 0, cap = 0;
-	ssize_t n;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-
-	if (fd < 0)
-		return NULL;
-	for (;;) {
-		if (len + 4096 > cap) {
-			cap = cap == 0 ? 8192 : 2 * cap;
-			text = xrealloc(text, cap + 1);
-		}
-		n = read(fd, text + len, cap - len);
-		if (n <= 0)
-			break;
-		len += (size_t)n;
-	}
-	close(fd);
-	text[len] = '\0';
-	return text;
-}
 
 /* . FILE: run the commands of FILE in this shell (FILE without a '/' is
    looked for in PATH). */
@@ -433,7 +409,7 @@ static int b_dot(int argc, char **argv)
 		return 2;
 	}
 	if (strchr(argv[1], '/') != NULL) {
-		text = read_file(argv[1]);
+		text = read_file(argv[1], NULL);
 	} else {
 		const char *path = var_get("PATH"), *p;
 
@@ -442,7 +418,7 @@ static int b_dot(int argc, char **argv)
 			char *file = xmalloc(n + strlen(argv[1]) + 2);
 
 			sprintf(file, "%.*s%s%s", (int)n, p, n > 0 ? "/" : "", argv[1]);
-			text = read_file(file);
+			text = read_file(file, NULL);
 			free(file);
 			if (p[n] == '\0')
 				break;

@@ -23,25 +23,11 @@ static int subst_status = -1;   /* status of the last $(...), -1 if none ran */
    binary. */
 static int run_script_file(const char *path, char **argv)
 {
-	char *text = NULL;
-	size_t len = 0, cap = 0;
-	ssize_t n;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	size_t len;
+	char *text = read_file(path, &len);
 
-	if (fd < 0)
+	if (text == NULL)
 		return 126;
-	for (;;) {
-		if (len + 4096 > cap) {
-			cap = cap == 0 ? 8192 : 2 * cap;
-			text = xrealloc(text, cap + 1);
-		}
-		n = read(fd, text + len, cap - len);
-		if (n <= 0)
-			break;
-		len += (size_t)n;
-	}
-	close(fd);
-	text[len] = '\0';
 	if (memchr(text, '\0', len < 256 ? len : 256) != NULL) {
 		sh_error("%s: cannot execute binary file", path);
 		return 126;

@@ -72,8 +72,10 @@ static void usage(void)
 	exit(2);
 }
 
-/* The whole of a script file, or NULL. */
-static char *read_script(const char *path)
+/* The whole of a file as a string (its length in *lenp if asked), or NULL
+   if it cannot be opened: scripts, ". FILE", and files the kernel would not
+   execute. */
+char *read_file(const char *path, size_t *lenp)
 {
 	char *text = NULL;
 	size_t len = 0, cap = 0;
@@ -96,6 +98,8 @@ static char *read_script(const char *path)
 	}
 	close(fd);
 	text[len] = '\0';
+	if (lenp != NULL)
+		*lenp = len;
 	return text;
 }
 
@@ -176,7 +180,7 @@ int main(int argc, char **argv)
 		if (i < argc)
 			sh.arg0 = argv[i++];
 	} else if (i < argc && !read_stdin) {
-		char *text = read_script(argv[i]);
+		char *text = read_file(argv[i], NULL);
 
 		if (text == NULL) {
 			fprintf(stderr, "sh: cannot open %s: %s\n", argv[i], strerror(errno));

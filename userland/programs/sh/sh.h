@@ -191,6 +191,7 @@ void sh_error(const char *format, ...) __attribute__((__format__(__printf__, 1, 
 void *xmalloc(size_t size);
 void *xrealloc(void *p, size_t size);
 char *xstrdup(const char *s);
+char *read_file(const char *path, size_t *lenp);
 void sh_exit(int status) __attribute__((__noreturn__));
 
 #endif
