@@ -35,12 +35,18 @@ void __libc_start_main(int (*main)(int, char **, char **), int argc, char **argv
 {
 	char **envp = argv + argc + 1;
 	char **p = envp;
+	unsigned long *a;
 	init_fn *f;
 
 	environ = envp;
 	while (*p != NULL)
 		p++;
 	__auxv = (unsigned long *)(p + 1);
+	/* (Read directly: getauxval may set errno, which needs the TLS set up
+	   just below.) */
+	for (a = __auxv; a[0] != AT_NULL; a += 2)
+		if (a[0] == AT_SYSINFO && a[1] != 0)
+			__libc_sysinfo = (void *)a[1];
 	__libc_setup_tls();
 
 	if (argc > 0 && argv[0] != NULL) {

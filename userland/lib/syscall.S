@@ -5,7 +5,24 @@
 
 #include <sys/syscall.h>
 
+/* void *__libc_sysinfo: where a system call enters the kernel (sysdep.h).
+   libc-start.c points it at the vDSO's __kernel_vsyscall when the kernel
+   passes AT_SYSINFO; until then, and on a kernel without a vDSO, it is
+   __int80_entry. */
+	.data
+	.globl	__libc_sysinfo
+	.type	__libc_sysinfo, @object
+__libc_sysinfo:
+	.long	__int80_entry
+	.size	__libc_sysinfo, 4
+
 	.text
+
+	.type	__int80_entry, @function
+__int80_entry:
+	int	$0x80
+	ret
+	.size	__int80_entry, .-__int80_entry
 
 /* long __syscall6(long n, long a1, long a2, long a3, long a4, long a5, long a6):
    the raw result, for the library's own use (mmap2 needs six arguments). */
@@ -23,7 +40,7 @@ __syscall6:
 	movl	36(%esp), %esi
 	movl	40(%esp), %edi
 	movl	44(%esp), %ebp
-	int	$0x80
+	call	*__libc_sysinfo
 	popl	%ebx
 	popl	%esi
 	popl	%edi
@@ -49,7 +66,7 @@ syscall:
 	movl	36(%esp), %esi
 	movl	40(%esp), %edi
 	movl	44(%esp), %ebp
-	int	$0x80
+	call	*__libc_sysinfo
 	popl	%ebx
 	popl	%esi
 	popl	%edi
@@ -62,7 +79,9 @@ syscall:
 /* pid_t vfork(void): the child borrows the parent's stack until it calls
    execve or _exit, so it must not leave anything there that the parent
    needs.  As glibc's i386 vfork.S: take the return address off the stack
-   into a register before the call and put it back after, in both. */
+   into a register before the call and put it back after, in both.  It
+   enters with int $0x80, not through __libc_sysinfo: the vDSO's entry
+   would leave words on the shared stack that the child then overwrites. */
 	.globl	vfork
 	.type	vfork, @function
 vfork:

@@ -10,32 +10,39 @@
 #include <errno.h>
 #include <sys/syscall.h>
 
-/* The code is built -fno-pic, so EBX is free to carry the first argument. */
+/* The kernel entry every call goes through: __kernel_vsyscall of the vDSO
+   when the kernel gives one (AT_SYSINFO in the auxiliary vector; it enters
+   with sysenter, much cheaper than int $0x80 on some hosts), else
+   syscall.S's int $0x80 stub.  glibc does the same with
+   call *%gs:SYSINFO_OFFSET.  Both keep every register but EAX.
+   The code is built -fno-pic, so EBX is free to carry the first argument. */
+extern void *__libc_sysinfo;
+#define __ENTER_KERNEL "call *__libc_sysinfo"
 static inline long __syscall0(long n)
 {
 	long r;
-	__asm__ volatile("int $0x80" : "=a"(r) : "a"(n) : "memory");
+	__asm__ volatile(__ENTER_KERNEL : "=a"(r) : "a"(n) : "memory");
 	return r;
 }
 
 static inline long __syscall1(long n, long a1)
 {
 	long r;
-	__asm__ volatile("int $0x80" : "=a"(r) : "a"(n), "b"(a1) : "memory");
+	__asm__ volatile(__ENTER_KERNEL : "=a"(r) : "a"(n), "b"(a1) : "memory");
 	return r;
 }
 
 static inline long __syscall2(long n, long a1, long a2)
 {
 	long r;
-	__asm__ volatile("int $0x80" : "=a"(r) : "a"(n), "b"(a1), "c"(a2) : "memory");
+	__asm__ volatile(__ENTER_KERNEL : "=a"(r) : "a"(n), "b"(a1), "c"(a2) : "memory");
 	return r;
 }
 
 static inline long __syscall3(long n, long a1, long a2, long a3)
 {
 	long r;
-	__asm__ volatile("int $0x80" : "=a"(r)
+	__asm__ volatile(__ENTER_KERNEL : "=a"(r)
 	                 : "a"(n), "b"(a1), "c"(a2), "d"(a3) : "memory");
 	return r;
 }
@@ -43,7 +50,7 @@ static inline long __syscall3(long n, long a1, long a2, long a3)
 static inline long __syscall4(long n, long a1, long a2, long a3, long a4)
 {
 	long r;
-	__asm__ volatile("int $0x80" : "=a"(r)
+	__asm__ volatile(__ENTER_KERNEL : "=a"(r)
 	                 : "a"(n), "b"(a1), "c"(a2), "d"(a3), "S"(a4) : "memory");
 	return r;
 }
@@ -51,7 +58,7 @@ static inline long __syscall4(long n, long a1, long a2, long a3, long a4)
 static inline long __syscall5(long n, long a1, long a2, long a3, long a4, long a5)
 {
 	long r;
-	__asm__ volatile("int $0x80" : "=a"(r)
+	__asm__ volatile(__ENTER_KERNEL : "=a"(r)
 	                 : "a"(n), "b"(a1), "c"(a2), "d"(a3), "S"(a4), "D"(a5)
 	                 : "memory");
 	return r;
