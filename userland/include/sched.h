@@ -58,6 +58,11 @@ typedef struct {
 int clone(int (*fn)(void *), void *stack, int flags, void *arg, ...);
 
 int sched_yield(void);
+
+/* unshare(2): stop sharing what CLONE_FILES, CLONE_FS or CLONE_SYSVSEM
+   shared (or CLONE_NEWUTS: a UTS namespace of one's own); _GNU_SOURCE in
+   glibc. */
+int unshare(int flags);
 int sched_setaffinity(pid_t pid, size_t cpusetsize, const cpu_set_t *mask);
 int sched_getaffinity(pid_t pid, size_t cpusetsize, cpu_set_t *mask);
 int __sched_cpucount(size_t setsize, const cpu_set_t *set);

@@ -6,6 +6,11 @@
 #include "sysdep.h"
 
 /* Puts the caller at the back of its run queue; always succeeds on Linux. */
+int unshare(int flags)
+{
+	return (int)__syscall_ret(__syscall1(SYS_unshare, flags));
+}
+
 int sched_yield(void)
 {
 	return (int)__syscall_ret(__syscall0(SYS_sched_yield));

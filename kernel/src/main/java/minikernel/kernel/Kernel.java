@@ -45,6 +45,7 @@ public final class Kernel implements AutoCloseable {
     private final Scheduler scheduler;
     private final SyscallDispatcher syscalls;
     private final SplittableRandom random;
+    private final minikernel.kernel.sys.Kcmp kcmp;
     private final long swapperPgd;
     private final Console console;
     private final minikernel.kernel.fs.RootFs rootFs;
@@ -79,6 +80,7 @@ public final class Kernel implements AutoCloseable {
         userAccess = new UserAccess(ram, pageFault, cpu);
         clock = new Clock(config.clock(), cpu.quantum());
         random = new SplittableRandom(config.seed() ^ 0x6d696e696b65726eL);
+        kcmp = new minikernel.kernel.sys.Kcmp(config.seed());
         scheduler = new Scheduler(this, cpu, config.quantumBlocks(), config.seed());
         scheduler.setTrapHandler(new Traps(this));
         futex = new minikernel.kernel.futex.Futex(scheduler);
@@ -151,6 +153,11 @@ public final class Kernel implements AutoCloseable {
     /** get_anon_bdev(): a device number 0:N for a filesystem with no device (ramfs, proc). */
     public long nextAnonDev() {
         return minikernel.kernel.fs.Kstat.encodeDev(0, ++lastAnonDev);
+    }
+
+    /** kcmp(2)'s cookies and object numbers. */
+    public minikernel.kernel.sys.Kcmp kcmp() {
+        return kcmp;
     }
 
     /** The counters now (see {@link Stats}). */

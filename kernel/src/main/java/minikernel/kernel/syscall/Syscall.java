@@ -213,6 +213,7 @@ public enum Syscall {
     PWRITEV(334, ReadWrite::pwritev, FD, PTR, INT, INT, INT),
     PRLIMIT64(340, Sys::prlimit64, INT, RLIMIT, PTR, PTR),
     SYNCFS(344, ReadWrite::fsync, FD),
+    KCMP(349, minikernel.kernel.sys.Kcmp::kcmp, INT, INT, INT, INT, INT),
     RENAMEAT2(353, NameOps::renameat2, FD, STRING, FD, STRING, HEX),
     GETRANDOM(355, Sys::getrandom, BUF_OUT, UINT, HEX),
     STATX(383, Stat::statx, FD, STRING, AT_FLAGS, HEX, PTR),
