@@ -32,6 +32,7 @@ static void welcome(void)
 	       "  cat /proc/self/status     what the kernel knows about cat itself\n"
 	       "  echo hi | wc -c           two processes joined by a pipe\n"
 	       "  forkdemo                  what fork copies, in plain words\n"
+	       "  sharedemo                 what threads share and a child process copies\n"
 	       "  sleep 5 &   then   jobs   a job in the background\n"
 	       "\n"
 	       "Type exit (or Ctrl-D) to leave the shell; init ends with it.\n");

@@ -24,7 +24,7 @@ class DefaultImageProgramsTest {
     private final Guest guest = Guest.fromSystemProperties();
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"hello", "forkdemo"})
+    @ValueSource(strings = {"hello", "forkdemo", "sharedemo"})
     void imageProgramSameAsNativeLinux(String name) throws Exception {
         Path binary = guest.root().resolve("userland/target/bin").resolve(name);
         assertTrue(Files.isExecutable(binary), binary + " was not built: make -C " + guest.root().resolve("userland"));
@@ -38,6 +38,19 @@ class DefaultImageProgramsTest {
         assertEquals(linux.stdout(), minikernel.stdout(),
                 "stdout differs from native Linux\n=== native Linux ===\n" + linux.describe()
                         + "\n=== minikernel ===\n" + minikernel.describe());
+    }
+
+    @Test
+    void sharedemoShowsThreadsSharingAndTheChildCopying() throws Exception {
+        GuestRun run = guest.runMinikernel(Path.of("sharedemo"), List.of(), "", List.of());
+        assertAll(
+                () -> assertEquals(0, run.exitStatus(), run.describe()),
+                () -> assertTrue(run.stdout().contains(
+                        "thread 1       P         shared     shared     shared       shared\n"), run.describe()),
+                () -> assertTrue(run.stdout().contains(
+                        "thread 2       P         shared     shared     shared       shared\n"), run.describe()),
+                () -> assertTrue(run.stdout().contains(
+                        "child process  C         own copy   own copy   own copy     own copy\n"), run.describe()));
     }
 
     @Test

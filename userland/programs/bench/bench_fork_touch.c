@@ -10,15 +10,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "bench.h"
 #include <unistd.h>
 #include <sys/wait.h>
 
 int main(int argc, char **argv)
 {
     long mib = argc > 1 ? strtol(argv[1], NULL, 10) : 64;
+    char name[64];
     long n = argc > 2 ? strtol(argv[2], NULL, 10) : 200;
     struct timespec t0, t1;
-    long long elapsed;
     unsigned char *memory;
     size_t bytes, off;
     long i;
@@ -48,9 +49,8 @@ int main(int argc, char **argv)
         }
     }
     clock_gettime(CLOCK_MONOTONIC, &t1);
-    elapsed = (long long)(t1.tv_sec - t0.tv_sec) * 1000000000LL + (t1.tv_nsec - t0.tv_nsec);
-    printf("fork after touching %ld MiB: %.3f ms per fork (%ld forks, %.1f us per iteration)\n", mib,
-           elapsed / 1e6 / n, n, elapsed / 1000.0 / n);
+    snprintf(name, sizeof name, "fork after touching %ld MiB", mib);
+    bench_report(name, n, "fork", &t0, &t1, "ms");
     free(memory);
     return 0;
 }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include "bench.h"
 #include <unistd.h>
 #include <sys/wait.h>
 
@@ -16,7 +17,6 @@ int main(int argc, char **argv)
     long n = argc > 1 ? strtol(argv[1], NULL, 10) : 20000;
     int there[2], back[2], status;
     struct timespec t0, t1;
-    long long elapsed;
     char c = 'x';
     long i;
     pid_t pid;
@@ -52,8 +52,6 @@ int main(int argc, char **argv)
     clock_gettime(CLOCK_MONOTONIC, &t1);
     close(there[1]);
     waitpid(pid, &status, 0);
-    elapsed = (long long)(t1.tv_sec - t0.tv_sec) * 1000000000LL + (t1.tv_nsec - t0.tv_nsec);
-    printf("pipe ping-pong: %ld round trips in %lld ms: %.2f us per round trip (2 context switches)\n", n,
-           elapsed / 1000000, elapsed / 1000.0 / n);
+    bench_report("pipe ping-pong, 2 processes", n, "round trip", &t0, &t1, "us");
     return 0;
 }

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include "bench.h"
 #include <unistd.h>
 #include <sys/syscall.h>
 
@@ -15,7 +16,6 @@ int main(int argc, char **argv)
     long n = argc > 1 ? strtol(argv[1], NULL, 10) : 10000000L;
     struct timespec t0, t1;
     long i;
-    long long elapsed;
 
     if (n <= 0)
         n = 1;
@@ -23,7 +23,6 @@ int main(int argc, char **argv)
     for (i = 0; i < n; i++)
         syscall(SYS_getppid);
     clock_gettime(CLOCK_MONOTONIC, &t1);
-    elapsed = (long long)(t1.tv_sec - t0.tv_sec) * 1000000000LL + (t1.tv_nsec - t0.tv_nsec);
-    printf("getppid: %ld calls in %lld ms: %lld ns per call\n", n, elapsed / 1000000, elapsed / n);
+    bench_report("getppid", n, "call", &t0, &t1, "ns");
     return 0;
 }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include "bench.h"
 #include <unistd.h>
 #include <sys/wait.h>
 
@@ -15,7 +16,6 @@ int main(int argc, char **argv)
 {
     long n = argc > 1 ? strtol(argv[1], NULL, 10) : 2000;
     struct timespec t0, t1;
-    long long elapsed;
     long i;
     int status;
     pid_t pid;
@@ -33,8 +33,6 @@ int main(int argc, char **argv)
         }
     }
     clock_gettime(CLOCK_MONOTONIC, &t1);
-    elapsed = (long long)(t1.tv_sec - t0.tv_sec) * 1000000000LL + (t1.tv_nsec - t0.tv_nsec);
-    printf("fork+exit+wait: %ld iterations in %lld ms: %.1f us per iteration\n", n, elapsed / 1000000,
-           elapsed / 1000.0 / n);
+    bench_report("fork+exit+wait", n, "iteration", &t0, &t1, "us");
     return 0;
 }

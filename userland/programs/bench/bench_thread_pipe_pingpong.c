@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include "bench.h"
 #include <unistd.h>
 
 static int there[2], back[2];
@@ -29,7 +30,6 @@ int main(int argc, char **argv)
 {
     long n = argc > 1 ? strtol(argv[1], NULL, 10) : 20000;
     struct timespec t0, t1;
-    long long elapsed;
     pthread_t t;
     char c = 'x';
     long i;
@@ -54,8 +54,6 @@ int main(int argc, char **argv)
     clock_gettime(CLOCK_MONOTONIC, &t1);
     close(there[1]);
     pthread_join(t, NULL);
-    elapsed = (long long)(t1.tv_sec - t0.tv_sec) * 1000000000LL + (t1.tv_nsec - t0.tv_nsec);
-    printf("thread pipe ping-pong: %ld round trips in %lld ms: %.2f us per round trip (2 context switches)\n", n,
-           elapsed / 1000000, elapsed / 1000.0 / n);
+    bench_report("pipe ping-pong, 2 threads", n, "round trip", &t0, &t1, "us");
     return 0;
 }

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include "bench.h"
 
 static void *nothing(void *arg)
 {
@@ -21,7 +22,6 @@ int main(int argc, char **argv)
 {
     long n = argc > 1 ? strtol(argv[1], NULL, 10) : 2000;
     struct timespec t0, t1;
-    long long elapsed;
     pthread_t t;
     void *ret;
     long i;
@@ -36,8 +36,6 @@ int main(int argc, char **argv)
         }
     }
     clock_gettime(CLOCK_MONOTONIC, &t1);
-    elapsed = (long long)(t1.tv_sec - t0.tv_sec) * 1000000000LL + (t1.tv_nsec - t0.tv_nsec);
-    printf("pthread_create+join: %ld iterations in %lld ms: %.1f us per iteration\n", n, elapsed / 1000000,
-           elapsed / 1000.0 / n);
+    bench_report("pthread_create+join", n, "iteration", &t0, &t1, "us");
     return 0;
 }
