@@ -20,8 +20,15 @@ public final class Tracepoints {
         void exit(Task task);
     }
 
+    /** A probe on raw_syscalls:sys_exit: called as a system call returns to its task, with the result. */
+    public interface SysExit {
+        void sysExit(Task task, int number, long result);
+    }
+
     private final List<ProcessFork> fork = new ArrayList<>();
     private final List<ProcessExit> exit = new ArrayList<>();
+    private final List<SysExit> sysExit = new ArrayList<>();
+    private boolean sysExitEnabled;           // the static key: the dispatcher's hot path tests only this
 
     public void registerProcessFork(ProcessFork probe) {
         fork.add(probe);
@@ -29,6 +36,22 @@ public final class Tracepoints {
 
     public void registerProcessExit(ProcessExit probe) {
         exit.add(probe);
+    }
+
+    public void registerSysExit(SysExit probe) {
+        sysExit.add(probe);
+        sysExitEnabled = true;
+    }
+
+    public boolean sysExitEnabled() {
+        return sysExitEnabled;
+    }
+
+    /** trace_sys_exit(): the dispatcher calls it when a call returns (not when it sleeps to run again). */
+    public void sysExit(Task task, int number, long result) {
+        for (SysExit probe : sysExit) {
+            probe.sysExit(task, number, result);
+        }
     }
 
     /** trace_sched_process_fork(): kernel_clone() calls it once copy_process() has succeeded. */

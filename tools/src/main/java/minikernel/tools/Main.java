@@ -23,6 +23,7 @@ public final class Main {
         Map<String, Command> m = new LinkedHashMap<>();
         m.put("boot", new BootCommand());
         m.put("run", new RunCommand());
+        m.put("diagram", new DiagramCommand());
         m.put("bench", new BenchCommand());
         return m;
     }

@@ -95,7 +95,7 @@ final class RunCommand implements Main.Command {
     }
 
     /** The host's environment (or none with --clear-env), with the -E settings. */
-    private static List<String> environment(CommandLine cl) {
+    static List<String> environment(CommandLine cl) {
         List<String> env = cl.hasOption("clear-env") ? new ArrayList<>() : HostProcess.environment();
         if (cl.hasOption("env")) {
             for (String kv : cl.getOptionValues("env")) {
@@ -164,7 +164,7 @@ final class RunCommand implements Main.Command {
     }
 
     /** A host path (with a '/' or naming a host file), else /bin/NAME of the default image. */
-    private static Optional<Executable> find(String name) throws IOException {
+    static Optional<Executable> find(String name) throws IOException {
         Path host = Path.of(name);
         if (name.contains("/") || Files.isRegularFile(host)) {
             if (!Files.exists(host)) {

@@ -17,6 +17,7 @@ public final class SyscallDispatcher implements minikernel.cpu.SyscallHandler {
     private final minikernel.kernel.sched.Scheduler scheduler;
     private final minikernel.kernel.time.Clock clock;
     private final Tracer tracer;
+    private final minikernel.kernel.Tracepoints tracepoints;
     private final long[] counts = new long[512];
     private final long[] notImplemented = new long[512];
     private final long[] traceArgs = new long[6];
@@ -28,6 +29,7 @@ public final class SyscallDispatcher implements minikernel.cpu.SyscallHandler {
         this.scheduler = kernel.scheduler();
         this.clock = kernel.clock();
         this.tracer = trace == null ? null : new Tracer(trace, kernel.ram());
+        this.tracepoints = kernel.tracepoints();
     }
 
     @Override
@@ -75,6 +77,9 @@ public final class SyscallDispatcher implements minikernel.cpu.SyscallHandler {
         }
         if (tracer != null) {
             traceExit(current, call, args, atEntry, result);
+        }
+        if (tracepoints.sysExitEnabled()) {
+            tracepoints.sysExit(current, call.number(), result);
         }
         return result == Syscall.NO_RETURN ? Cpu.NO_RESULT : result;
     }
