@@ -112,6 +112,19 @@ class BenchOutputTest {
     }
 
     @Test
+    void aQuickRunMeasuresOnMinikernelAndNatively(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path json = tmp.resolve("bench.json"), svg = tmp.resolve("bench.svg");
+        assertEquals(0, Main.run(new String[]{"bench", "--quick", "--runs", "1", "--only", "null,pingpong-thread",
+                "--systems", "minikernel,native", "--json", json.toString(), "--chart", svg.toString()}));
+        String data = java.nio.file.Files.readString(json);
+        assertTrue(data.contains("\"minikernel\": {\"median\": "), data);
+        // A ping-pong round trip is two switches (and a few more for the whole run: start, thread, exit).
+        assertTrue(java.util.regex.Pattern.compile("\"context_switches\": 2(\\.00\\d*)?,").matcher(data).find(), data);
+        assertTrue(java.nio.file.Files.readString(svg).contains("pipe ping-pong, 2 threads"));
+    }
+
+    @Test
     void badOptionsAreUsageErrors() {
         assertEquals(2, Main.run(new String[]{"bench", "--runs", "0"}));
         assertEquals(2, Main.run(new String[]{"bench", "--systems", "bochs"}));
