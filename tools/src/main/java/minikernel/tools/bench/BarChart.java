@@ -55,7 +55,7 @@ public final class BarChart {
             double x = LABEL + plotWidth * (d - d0) / (d1 - d0);
             b.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ccc\"/>"
                     + "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#555\">%s</text>%n", x, TOP - 6, x,
-                    TOP + plotHeight, x, TOP + plotHeight + 16, escape(BenchResults.time(Math.pow(10, d)))));
+                    TOP + plotHeight, x, TOP + plotHeight + 16, escape(BenchResults.decade(d))));
         }
         int y = TOP;
         for (BenchRow row : r.rows()) {

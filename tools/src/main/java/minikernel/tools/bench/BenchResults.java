@@ -21,14 +21,21 @@ public record BenchResults(List<BenchRow> rows, List<BenchSystem> systems, List<
         return median(row, BenchSystem.MINIKERNEL).flatMap(mk -> median(row, other).map(o -> mk / o));
     }
 
-    /** A figure in the unit it reads best in: "230 ns", "37.7 us", "2.36 ms". */
+    /** A figure in the unit it reads best in, to three significant digits: "230 ns", "37.7 us", "2.36 ms". */
     public static String time(double ns) {
-        if (ns < 1e3) {
-            return String.format("%.0f ns", ns);
+        String[] units = {"ns", "us", "ms", "s"};
+        int u = 0;
+        while (u < units.length - 1 && ns >= 999.5) {
+            ns /= 1000;
+            u++;
         }
-        if (ns < 1e6) {
-            return String.format(ns < 1e4 ? "%.2f us" : "%.1f us", ns / 1e3);
-        }
-        return String.format(ns < 1e7 ? "%.2f ms" : "%.0f ms", ns / 1e6);
+        return String.format(ns < 9.995 ? "%.2f %s" : ns < 99.95 ? "%.1f %s" : "%.0f %s", ns, units[u]);
+    }
+
+    /** A power of ten as an axis label: "100 ns", "1 us", "10 ms". */
+    public static String decade(int exponent) {
+        String[] units = {"ns", "us", "ms", "s"};
+        int u = Math.min(Math.max(exponent, 0) / 3, units.length - 1);
+        return String.format("%.0f %s", Math.pow(10, exponent - 3 * u), units[u]);
     }
 }
