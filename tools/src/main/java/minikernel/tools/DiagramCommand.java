@@ -84,17 +84,9 @@ final class DiagramCommand implements Main.Command {
             System.err.println("minikernel diagram: which program? (e.g. minikernel diagram sharedemo)");
             return 2;
         }
-        Optional<Executable> exe;
-        try {
-            exe = RunCommand.find(argv.get(0));
-        } catch (IOException e) {
-            System.err.println("minikernel: " + argv.get(0) + ": " + e.getMessage());
-            return 126;
-        }
+        Optional<Executable> exe = RunCommand.findOrSay(argv.get(0));
         if (exe.isEmpty()) {
-            System.err.println("minikernel: " + argv.get(0) + ": not found (no such host file, and no /bin/"
-                    + argv.get(0) + " in the default image)");
-            return 127;
+            return RunCommand.lookupStatus(argv.get(0));
         }
         Path dot = Path.of(cl.getOptionValue("output", "sharing.dot"));
         int status;

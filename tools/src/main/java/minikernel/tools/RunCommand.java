@@ -79,17 +79,9 @@ final class RunCommand implements Main.Command {
         if (cl.hasOption("ro")) {
             config = config.withRoot(new minikernel.kernel.fs.HostRootFs("/", true), config.cwd());
         }
-        Optional<Executable> exe;
-        try {
-            exe = find(name);
-        } catch (IOException e) {
-            System.err.println("minikernel: " + name + ": " + e.getMessage());
-            return CANNOT_EXECUTE;
-        }
+        Optional<Executable> exe = findOrSay(name);
         if (exe.isEmpty()) {
-            System.err.println("minikernel: " + name + ": not found (no such host file, and no /bin/" + name
-                    + " in the default image)");
-            return NOT_FOUND;
+            return lookupStatus(name);
         }
         return runKernel(config, exe.get(), rest, env, cl);
     }
@@ -160,6 +152,33 @@ final class RunCommand implements Main.Command {
         } catch (NativeLibraries.NativeLibraryException | UnicornException e) {
             System.err.println("minikernel: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /**
+     * {@link #find}, saying on stderr why there is no program: the caller then exits with
+     * {@link #lookupStatus} (127 for a missing program, 126 for one that cannot be run).
+     */
+    static Optional<Executable> findOrSay(String name) {
+        try {
+            Optional<Executable> exe = find(name);
+            if (exe.isEmpty()) {
+                System.err.println("minikernel: " + name + ": not found (no such host file, and no /bin/" + name
+                        + " in the default image)");
+            }
+            return exe;
+        } catch (IOException e) {
+            System.err.println("minikernel: " + name + ": " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The shell's status for a program {@link #findOrSay} did not give: 127 if missing, else 126. */
+    static int lookupStatus(String name) {
+        try {
+            return find(name).isEmpty() ? NOT_FOUND : CANNOT_EXECUTE;
+        } catch (IOException e) {
+            return CANNOT_EXECUTE;
         }
     }
 
