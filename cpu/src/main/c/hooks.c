@@ -65,3 +65,50 @@ void mk_interrupt_hook(void *uc, uint32_t intno, void *user)
         e->reg_write(uc, UC_X86_REG_EAX, &value);
     }
 }
+
+/*
+ * The debugger's eye, as a Unicorn code hook over every address: it runs before each instruction
+ * and counts it, and calls the Java console only when there is something to stop for: the
+ * instruction count reached stop_at (a single step, or a replay to an earlier moment), a
+ * breakpoint address, or a stop request from another thread (Ctrl-C). Installed before the guest's
+ * first instruction is translated, so breakpoints and steps never stop the engine or flush its
+ * translations: the translated blocks, and so the scheduler's quantum counted in blocks, are the
+ * same with or without breakpoints (../shared/DESIGN.md, "Determinism"). Only `debug` installs it.
+ */
+#define MK_MAX_BREAKS 64
+
+struct mk_debug {
+    int64_t insns;                   /* instructions started since the hook was installed */
+    int64_t stop_at;                 /* call the console when insns reaches this; -1: never */
+    volatile int32_t stop_request;   /* set by another thread (Ctrl-C); cleared here */
+    int32_t nbreak;                  /* how many of breaks[] are in use */
+    uint32_t breaks[MK_MAX_BREAKS];  /* breakpoint addresses (any task: the console filters) */
+    int64_t (*handler)(uint32_t address, uint32_t reason);   /* the Java upcall */
+};
+
+#define MK_STOP_STEP 1
+#define MK_STOP_REQUEST 2
+#define MK_STOP_BREAK 4
+
+void mk_code_hook(void *uc, uint64_t address, uint32_t size, void *user)
+{
+    struct mk_debug *d = (struct mk_debug *) user;
+    uint32_t reason = 0;
+    (void) uc;
+    (void) size;
+    d->insns++;
+    if (d->insns == d->stop_at)
+        reason |= MK_STOP_STEP;
+    if (d->stop_request) {
+        d->stop_request = 0;
+        reason |= MK_STOP_REQUEST;
+    }
+    for (int32_t i = 0; i < d->nbreak; i++) {
+        if (d->breaks[i] == (uint32_t) address) {
+            reason |= MK_STOP_BREAK;
+            break;
+        }
+    }
+    if (reason != 0)
+        d->handler((uint32_t) address, reason);
+}

@@ -229,6 +229,14 @@ public final class Cpu implements AutoCloseable, Unicorn.InterruptEntry {
                 "the engine stopped for no known reason: " + UcConst.errorName(err)));
     }
 
+    /**
+     * The debugger's code hook (see {@link DebugHook}): install it before the guest's first
+     * instruction is translated, or earlier translations would run without it.
+     */
+    public DebugHook installDebugHook(DebugHook.Console console) {
+        return new DebugHook(engine, arena, console);
+    }
+
     /** From inside a hook: stop the engine when the hook returns ({@link Trap.Stopped}). */
     public void stopAfterHook() {
         kernelStop = true;

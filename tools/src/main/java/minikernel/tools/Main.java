@@ -24,6 +24,7 @@ public final class Main {
         m.put("boot", new BootCommand());
         m.put("run", new RunCommand());
         m.put("diagram", new DiagramCommand());
+        m.put("debug", new DebugCommand());
         m.put("bench", new BenchCommand());
         return m;
     }

@@ -346,6 +346,16 @@ public final class Unicorn implements AutoCloseable {
         return Stubs.stub(Upcalls.ENTRY.bindTo(new Upcalls.Entry(this, entry)), Upcalls.ENTRY_FD, arena);
     }
 
+    /** The debugger's upcall from the C code hook: {@code onStop(address, reason)}. */
+    public interface DebugEntry {
+        void onStop(int address, int reason);
+    }
+
+    /** An upcall stub for the C code hook: {@code int64_t (*)(uint32_t address, uint32_t reason)}. */
+    public MemorySegment debugEntryStub(DebugEntry entry) {
+        return Stubs.stub(Upcalls.DEBUG.bindTo(new Upcalls.Debug(this, entry)), Upcalls.ENTRY_FD, arena);
+    }
+
     /** The address of a libunicorn function, for native code that calls the engine itself. */
     public static MemorySegment function(String name) {
         return Api.lookup(name);
@@ -505,7 +515,7 @@ public final class Unicorn implements AutoCloseable {
         static final FunctionDescriptor OUT_FD =
                 FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS);
         static final FunctionDescriptor ENTRY_FD = FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_INT);
-        static final MethodHandle INTR, TLB, EVENT, IN, OUT, ENTRY;
+        static final MethodHandle INTR, TLB, EVENT, IN, OUT, ENTRY, DEBUG;
 
         static {
             try {
@@ -521,6 +531,7 @@ public final class Unicorn implements AutoCloseable {
                 OUT = l.findVirtual(Io.class, "out", MethodType.methodType(void.class,
                         MemorySegment.class, int.class, int.class, int.class, MemorySegment.class));
                 ENTRY = l.findVirtual(Entry.class, "on", MethodType.methodType(long.class, int.class, int.class));
+                DEBUG = l.findVirtual(Debug.class, "on", MethodType.methodType(long.class, int.class, int.class));
             } catch (ReflectiveOperationException e) {
                 throw new ExceptionInInitializerError(e);
             }
@@ -533,6 +544,17 @@ public final class Unicorn implements AutoCloseable {
                 } catch (Throwable t) {
                     engine.hookFailed(t);
                 }
+            }
+        }
+
+        record Debug(Unicorn engine, DebugEntry hook) {
+            long on(int address, int reason) {
+                try {
+                    hook.onStop(address, reason);
+                } catch (Throwable t) {
+                    engine.hookFailed(t);
+                }
+                return 0;
             }
         }
 

@@ -1,0 +1,72 @@
+package minikernel.cpu;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.VarHandle;
+import minikernel.cpu.unicorn.UcConst;
+import minikernel.cpu.unicorn.Unicorn;
+
+/**
+ * The debugger's hook: mk_code_hook (hooks.c) over every address, counting instructions and
+ * calling {@link Console#stop} before an instruction the debugger wants to stop at. The console
+ * runs inside the hook, with the engine paused mid-block, and returns to let the guest go on: no
+ * stop, no translation flush, so a debugged run keeps the block structure, and so the schedule, of
+ * an undebugged one. Installed by {@link Cpu#installDebugHook} before the guest's first
+ * instruction; a run without the debugger never pays for it.
+ */
+public final class DebugHook {
+    /** Why the hook called the console (bits of its reason). */
+    public static final int STEP = 1, REQUEST = 2, BREAK = 4;
+    /** Breakpoint addresses the C hook checks itself; more would need a set, not a scan. */
+    public static final int MAX_BREAKS = 64;
+
+    private static final long INSNS = 0, STOP_AT = 8, STOP_REQUEST = 16, NBREAK = 20, BREAKS = 24,
+            HANDLER = BREAKS + 4L * MAX_BREAKS, SIZE = HANDLER + 8;
+
+    /** What runs when the hook stops: the console, given the instruction's address and the reason bits. */
+    public interface Console {
+        void stop(long address, int reason);
+    }
+
+    private final MemorySegment state;
+
+    DebugHook(Unicorn engine, Arena arena, Console console) {
+        state = arena.allocate(SIZE, 8);
+        state.set(ValueLayout.JAVA_LONG, STOP_AT, -1);
+        state.set(ValueLayout.ADDRESS, HANDLER,
+                engine.debugEntryStub((address, reason) -> console.stop(address & 0xffffffffL, reason)));
+        MemorySegment hook = NativeLibraries.hooks().find("mk_code_hook")
+                .orElseThrow(() -> new IllegalStateException("libminikernel-hooks.so has no mk_code_hook:"
+                        + " rebuild it (scripts/setup-native.sh)"));
+        engine.hookNative(UcConst.UC_HOOK_CODE, hook, state);
+    }
+
+    /** Instructions started since the hook was installed (a faulting instruction counts each try). */
+    public long instructions() {
+        return state.get(ValueLayout.JAVA_LONG, INSNS);
+    }
+
+    /** Stop when the count reaches {@code n} (the next instruction: {@code instructions() + 1}); -1 never. */
+    public void stopAt(long n) {
+        state.set(ValueLayout.JAVA_LONG, STOP_AT, n);
+    }
+
+    /** From any thread (Ctrl-C): stop before the next instruction. */
+    public void requestStop() {
+        VarHandle.fullFence();
+        state.set(ValueLayout.JAVA_INT, STOP_REQUEST, 1);
+        VarHandle.fullFence();
+    }
+
+    /** The breakpoint addresses the hook stops at, replacing the previous ones. */
+    public void setBreakpoints(long[] addresses) {
+        if (addresses.length > MAX_BREAKS) {
+            throw new IllegalArgumentException("at most " + MAX_BREAKS + " breakpoints");
+        }
+        for (int i = 0; i < addresses.length; i++) {
+            state.set(ValueLayout.JAVA_INT, BREAKS + 4L * i, (int) addresses[i]);
+        }
+        state.set(ValueLayout.JAVA_INT, NBREAK, addresses.length);
+    }
+}

@@ -1,0 +1,138 @@
+package minikernel.tools;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import minikernel.cpu.NativeLibraries;
+import minikernel.cpu.unicorn.UnicornException;
+import minikernel.kernel.Kernel;
+import minikernel.kernel.KernelConfig;
+import minikernel.kernel.drivers.HostFd;
+import minikernel.kernel.exec.ElfException;
+import minikernel.kernel.exec.ElfFile;
+import minikernel.kernel.exec.ExecException;
+import minikernel.kernel.exec.Executable;
+import minikernel.tools.debug.Debugger;
+import minikernel.tools.debug.LineSource;
+import minikernel.tools.debug.ScriptLines;
+import minikernel.tools.debug.TerminalLines;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+
+/**
+ * {@code minikernel debug [OPTIONS] PROGRAM [ARGS...]}: runs a program as {@code run} does, stopped
+ * at its first instruction, under the debugger console: from a terminal (line editing, history,
+ * completion), or from commands given with {@code -ex} and {@code --batch FILE}, printing a
+ * transcript. The program's standard input is /dev/null (or {@code --stdin FILE}): the terminal
+ * belongs to the console.
+ */
+final class DebugCommand implements Main.Command {
+    @Override
+    public String summary() {
+        return "run a program under the debugger console (breakpoints, steps, kernel objects)";
+    }
+
+    private static Options options() {
+        Options o = new Options();
+        KernelOptions.add(o);
+        o.addOption(Option.builder().longOpt("batch").hasArg().argName("FILE")
+                .desc("run the console commands in FILE (one a line) and print a transcript").get());
+        o.addOption(Option.builder("ex").hasArg().argName("CMD")
+                .desc("run console command CMD (repeatable; after --batch's)").get());
+        o.addOption(Option.builder().longOpt("stdin").hasArg().argName("FILE")
+                .desc("the program's standard input (default /dev/null)").get());
+        return o;
+    }
+
+    @Override
+    public int run(String[] args) {
+        Options options = options();
+        CommandLine cl;
+        KernelConfig config;
+        List<String> script = new ArrayList<>();
+        try {
+            cl = DefaultParser.builder().get().parse(options, args, true);
+            if (cl.hasOption("help")) {
+                help(options);
+                return 0;
+            }
+            int[] ids = HostProcess.ids();
+            config = KernelOptions.config(cl, ids[0], ids[1]);
+            if (cl.hasOption("batch")) {
+                script.addAll(Files.readAllLines(Path.of(cl.getOptionValue("batch"))));
+            }
+            if (cl.hasOption("ex")) {
+                script.addAll(List.of(cl.getOptionValues("ex")));
+            }
+        } catch (ParseException | KernelOptions.UsageException | IOException e) {
+            System.err.println("minikernel debug: " + e.getMessage());
+            help(options);
+            return 2;
+        }
+        List<String> argv = cl.getArgList();
+        if (argv.isEmpty()) {
+            System.err.println("minikernel debug: which program? (e.g. minikernel debug sharedemo)");
+            return 2;
+        }
+        Optional<Executable> exe = RunCommand.findOrSay(argv.get(0));
+        if (exe.isEmpty()) {
+            return RunCommand.lookupStatus(argv.get(0));
+        }
+        String stdin = cl.getOptionValue("stdin", "/dev/null");
+        int in = HostFd.open(stdin, 0, 0);
+        if (in < 0) {
+            System.err.println("minikernel debug: --stdin " + stdin + ": cannot open it");
+            return 2;
+        }
+        boolean batch = !script.isEmpty() || System.console() == null;
+        try (Kernel kernel = new Kernel(config.withConsole(in, 1, 2))) {
+            ElfFile program = symbols(exe.get());
+            LineSource lines = batch ? new ScriptLines(script) : new TerminalLines(Debugger.completions(program));
+            Debugger d = new Debugger(kernel, lines, System.out, program);
+            d.attach();
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), sig -> d.interrupt());
+            int status = kernel.runProgram(exe.get(), argv, RunCommand.environment(cl));
+            System.out.flush();
+            System.out.println(d.killed() ? "[the program was killed]" : "[the program exited with status " + status + "]");
+            if (lines instanceof ScriptLines s && !s.left().isEmpty()) {
+                System.out.println("[" + s.left().size() + " command(s) not run: the program had ended]");
+            }
+            if (lines instanceof TerminalLines t) {
+                t.close();
+            }
+            return status;
+        } catch (ExecException e) {
+            System.err.println("minikernel: " + e.getMessage());
+            return 126;
+        } catch (IOException | NativeLibraries.NativeLibraryException | UnicornException e) {
+            System.err.println("minikernel: " + e.getMessage());
+            return 1;
+        } finally {
+            HostFd.close(in);
+        }
+    }
+
+    /** The program's ELF, for symbols; null if it does not parse (exec will say why). */
+    private static ElfFile symbols(Executable exe) {
+        try {
+            return ElfFile.parse(exe.bytes());
+        } catch (ElfException e) {
+            return null;
+        }
+    }
+
+    private static void help(Options options) {
+        HelpFormatter.builder().get().printHelp("minikernel debug [OPTIONS] PROGRAM [ARGS...]",
+                "Runs an i386 program on minikernel under the debugger console, stopped at its first instruction."
+                        + " Type help at the (mk) prompt for the commands.", options,
+                "Without a terminal, or with --batch/-ex, the commands come from the script and a transcript is"
+                        + " printed; when they run out the program is killed.", false);
+    }
+}

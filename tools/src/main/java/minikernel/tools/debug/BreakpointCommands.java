@@ -1,0 +1,132 @@
+package minikernel.tools.debug;
+
+import java.util.List;
+
+/** break, tbreak, delete, enable, disable, info breakpoints. */
+final class BreakpointCommands {
+    private BreakpointCommands() {
+    }
+
+    /** break ADDR [pid N] / tbreak ADDR [pid N]. */
+    static final class Break implements ConsoleCommand {
+        private final boolean temporary;
+
+        Break(boolean temporary) {
+            this.temporary = temporary;
+        }
+
+        @Override
+        public List<String> names() {
+            return temporary ? List.of("tbreak", "tb") : List.of("break", "b", "br");
+        }
+
+        @Override
+        public String help() {
+            return temporary ? "tbreak ADDR [pid N] (tb): a breakpoint that goes away after its first stop"
+                    : "break ADDR [pid N] (b): stop before the instruction at ADDR (in task N only)";
+        }
+
+        @Override
+        public After run(Debugger d, String args) throws DebugException {
+            String where = args;
+            int pid = 0;
+            int at = args.lastIndexOf(" pid ");
+            if (at >= 0) {
+                where = args.substring(0, at).strip();
+                try {
+                    pid = Integer.parseInt(args.substring(at + 5).strip());
+                } catch (NumberFormatException e) {
+                    throw new DebugException("break: 'pid' needs a number");
+                }
+                d.task(pid);
+            }
+            long address = where.isEmpty() ? d.registers(d.focus()).get("eip") : d.evaluate(where);
+            Breakpoint b = d.addBreakpoint(address, where.isEmpty() ? String.format("0x%08x", address) : where, pid,
+                    temporary);
+            d.out().printf("%s %d at 0x%08x%s%s%n", temporary ? "Temporary breakpoint" : "Breakpoint", b.number,
+                    address, d.label(address), pid == 0 ? "" : " (pid " + pid + " only)");
+            return After.STAY;
+        }
+    }
+
+    static final class Delete implements ConsoleCommand {
+        @Override
+        public List<String> names() {
+            return List.of("delete", "d");
+        }
+
+        @Override
+        public String help() {
+            return "delete [N...] (d): remove breakpoints N (all of them with no N)";
+        }
+
+        @Override
+        public After run(Debugger d, String args) throws DebugException {
+            if (args.isEmpty()) {
+                d.breakpoints().clear();
+                return After.STAY;
+            }
+            for (String n : args.split("\\s+")) {
+                Breakpoint b = find(d, n);
+                d.breakpoints().remove(b);
+            }
+            return After.STAY;
+        }
+    }
+
+    static final class Enable implements ConsoleCommand {
+        private final boolean on;
+
+        Enable(boolean on) {
+            this.on = on;
+        }
+
+        @Override
+        public List<String> names() {
+            return on ? List.of("enable", "en") : List.of("disable", "dis");
+        }
+
+        @Override
+        public String help() {
+            return (on ? "enable" : "disable") + " [N...]: turn breakpoints N " + (on ? "on" : "off") + " (all with no N)";
+        }
+
+        @Override
+        public After run(Debugger d, String args) throws DebugException {
+            if (args.isEmpty()) {
+                d.breakpoints().forEach(b -> b.enabled = on);
+                return After.STAY;
+            }
+            for (String n : args.split("\\s+")) {
+                find(d, n).enabled = on;
+            }
+            return After.STAY;
+        }
+    }
+
+    private static Breakpoint find(Debugger d, String n) throws DebugException {
+        for (Breakpoint b : d.breakpoints()) {
+            if (String.valueOf(b.number).equals(n)) {
+                return b;
+            }
+        }
+        throw new DebugException("No breakpoint number " + n + ".");
+    }
+
+    /** info breakpoints, in gdb's layout. */
+    static void list(Debugger d) {
+        if (d.breakpoints().isEmpty()) {
+            d.out().println("No breakpoints.");
+            return;
+        }
+        d.out().println("Num     Type       Disp Enb Address    What");
+        for (Breakpoint b : d.breakpoints()) {
+            d.out().printf("%-7d %-10s %-4s %-3s 0x%08x %s%s%n", b.number, "breakpoint", b.temporary ? "del" : "keep",
+                    b.enabled ? "y" : "n", b.address, b.where + d.label(b.address),
+                    b.pid == 0 ? "" : " (pid " + b.pid + ")");
+            if (b.hits > 0) {
+                d.out().printf("        breakpoint already hit %d time%s%n", b.hits, b.hits == 1 ? "" : "s");
+            }
+        }
+    }
+}

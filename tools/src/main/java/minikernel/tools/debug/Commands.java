@@ -1,0 +1,113 @@
+package minikernel.tools.debug;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The registry: every command under each of its names. A line's first word picks the command
+ * (gdb's {@code x/4xw} is {@code x} with {@code /4xw} as the first argument); the rest is its
+ * argument text.
+ */
+public final class Commands {
+    private final Map<String, ConsoleCommand> byName = new LinkedHashMap<>();
+    private final List<ConsoleCommand> all = new ArrayList<>();
+
+    Commands() {
+        add(new ExecutionCommands.Continue());
+        add(new ExecutionCommands.Step());
+        add(new ExecutionCommands.Next());
+        add(new ExecutionCommands.Finish());
+        add(new ExecutionCommands.Until());
+        add(new ExecutionCommands.KillCommand());
+        add(new ExecutionCommands.Quit());
+        add(new BreakpointCommands.Break(false));
+        add(new BreakpointCommands.Break(true));
+        add(new BreakpointCommands.Delete());
+        add(new BreakpointCommands.Enable(true));
+        add(new BreakpointCommands.Enable(false));
+        add(new StateCommands.Regs());
+        add(new StateCommands.Set());
+        add(new KernelCommands.Share());
+        add(new KernelCommands.Thread());
+        add(new Info());
+        add(new Help());
+    }
+
+    private void add(ConsoleCommand c) {
+        all.add(c);
+        for (String n : c.names()) {
+            if (byName.put(n, c) != null) {
+                throw new IllegalStateException("two commands called " + n);
+            }
+        }
+    }
+
+    ConsoleCommand.After run(Debugger d, String line) throws DebugException {
+        String name = line.split("[\\s/]", 2)[0];
+        String args = line.substring(name.length()).strip();
+        ConsoleCommand c = byName.get(name);
+        if (c == null) {
+            throw new DebugException("Undefined command: \"" + name + "\".  Try \"help\".");
+        }
+        return c.run(d, args);
+    }
+
+    /** Every name, for tab completion. */
+    public List<String> names() {
+        return new ArrayList<>(byName.keySet());
+    }
+
+    List<ConsoleCommand> all() {
+        return all;
+    }
+
+    /** help: one line per command. */
+    static final class Help implements ConsoleCommand {
+        @Override
+        public List<String> names() {
+            return List.of("help", "h");
+        }
+
+        @Override
+        public String help() {
+            return "help: this list";
+        }
+
+        @Override
+        public After run(Debugger d, String args) {
+            for (ConsoleCommand c : d.commands().all()) {
+                d.out().println("  " + c.help());
+            }
+            d.out().println("Addresses: 0x8049000, 134516736, main, main+12, $eip, $esp+8, *($esp+4).");
+            return After.STAY;
+        }
+    }
+
+    /** info breakpoints | registers | symbol ADDR. */
+    static final class Info implements ConsoleCommand {
+        @Override
+        public List<String> names() {
+            return List.of("info", "i");
+        }
+
+        @Override
+        public String help() {
+            return "info breakpoints|registers|symbol ADDR: what is set, the registers, what is at ADDR";
+        }
+
+        @Override
+        public After run(Debugger d, String args) throws DebugException {
+            String[] w = args.split("\\s+", 2);
+            String rest = w.length > 1 ? w[1] : "";
+            switch (w[0]) {
+                case "breakpoints", "break", "b" -> BreakpointCommands.list(d);
+                case "registers", "reg", "r" -> new StateCommands.Regs().run(d, rest);
+                case "symbol" -> StateCommands.infoSymbol(d, rest);
+                default -> throw new DebugException("info what? breakpoints, registers or symbol ADDR");
+            }
+            return After.STAY;
+        }
+    }
+}

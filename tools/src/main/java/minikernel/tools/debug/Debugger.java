@@ -1,0 +1,353 @@
+package minikernel.tools.debug;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import minikernel.cpu.Cpu;
+import minikernel.cpu.DebugHook;
+import minikernel.cpu.capstone.Disassembler;
+import minikernel.cpu.capstone.Instruction;
+import minikernel.kernel.Kernel;
+import minikernel.kernel.exec.ElfFile;
+import minikernel.kernel.sched.Task;
+
+/**
+ * The debugger console's session: the kernel it watches, the breakpoints, the task in focus, and
+ * what the guest was told to do when it last ran on. {@link #stop} is called by the CPU's code hook
+ * before an instruction worth stopping at; it prints where the guest is and reads commands until
+ * one lets the guest go on. The console runs inside the hook, so the engine is never stopped for
+ * the debugger and the run stays the one {@code ./minikernel run} would make.
+ */
+public final class Debugger implements DebugHook.Console {
+    private final Kernel kernel;
+    private final Cpu cpu;
+    private final LineSource lines;
+    private final PrintStream out;
+    private final Commands commands = new Commands();
+    private final ElfFile program;                 // for symbols; null if it has none we can read
+    private final List<Breakpoint> breakpoints = new ArrayList<>();
+    private final Disassembler disassembler = new Disassembler();
+    private DebugHook hook;
+    private int nextBreakpoint = 1;
+    private Task focus;                            // the task commands act on (-p PID picks another)
+    private Task stopped;                          // the task the hook stopped in (its registers are live)
+    private String lastLine = "";
+    private boolean killed;
+
+    // What "run on" means until the next stop: single steps of one task, or a temporary stop.
+    private int stepPid;
+    private long stepsLeft;
+    private Breakpoint temporary;                  // next, finish, until: one task, one address
+    private long temporaryMinEsp;                  // ... reached with the stack no deeper than this
+
+    public Debugger(Kernel kernel, LineSource lines, PrintStream out, ElfFile program) {
+        this.kernel = kernel;
+        this.cpu = kernel.cpu();
+        this.lines = lines;
+        this.out = out;
+        this.program = program;
+    }
+
+    /** What tab completes: the command names and the program's symbols. */
+    public static List<String> completions(ElfFile program) {
+        List<String> words = new Commands().names();
+        if (program != null) {
+            program.symbols().symbols().forEach(sym -> words.add(sym.name()));
+        }
+        return words;
+    }
+
+    /** Installs the code hook and asks for a stop at the first instruction: call before the program starts. */
+    public void attach() {
+        hook = cpu.installDebugHook(this);
+        hook.stopAt(1);
+    }
+
+    // ---- the hook's call ----------------------------------------------------------------------
+
+    @Override
+    public void stop(long address, int reason) {
+        if (killed) {
+            return;
+        }
+        Task t = kernel.scheduler().current();
+        String why = reasonToStop(t, address, reason);
+        if (why == null) {
+            syncHook();
+            return;
+        }
+        stepsLeft = 0;
+        temporary = null;
+        stopped = t;
+        focus = t;
+        if (!why.isEmpty()) {
+            out.println(why);
+        }
+        out.println(where(t, address));
+        commandLoop();
+        stopped = null;
+        syncHook();
+        out.flush();
+    }
+
+    /** Null to run on without stopping; otherwise the line that says why it stopped ("" for a step). */
+    private String reasonToStop(Task t, long address, int reason) {
+        String why = null;
+        if ((reason & DebugHook.REQUEST) != 0) {
+            why = "\nInterrupted.";
+        }
+        if ((reason & DebugHook.BREAK) != 0) {
+            if (temporary != null && temporary.address == address && temporary.pid == t.pid()
+                    && registers(t, true).get("esp") >= temporaryMinEsp) {
+                why = why == null ? "" : why;
+            }
+            for (Breakpoint b : new ArrayList<>(breakpoints)) {
+                if (b.address == address && b.appliesTo(t.pid())) {
+                    b.hits++;
+                    if (b.temporary) {
+                        breakpoints.remove(b);
+                    }
+                    why = String.format("%n%s %d, pid %d", b.temporary ? "Temporary breakpoint" : "Breakpoint",
+                            b.number, t.pid());
+                    break;
+                }
+            }
+        }
+        if ((reason & DebugHook.STEP) != 0 && stepsLeft > 0) {
+            if (t.pid() == stepPid && --stepsLeft == 0) {
+                why = why == null ? "" : why;
+            } else if (stepsLeft > 0) {
+                hook.stopAt(hook.instructions() + 1);
+            }
+        } else if ((reason & DebugHook.STEP) != 0 && hook.instructions() == 1) {
+            why = "Stopped at the program's entry point, pid " + t.pid() + ".";
+        }
+        return why;
+    }
+
+    private void commandLoop() {
+        while (true) {
+            out.flush();
+            String line = lines.readLine("(mk) ");
+            if (line == null) {
+                if (lines.echoes()) {
+                    out.println("(mk) [end of commands: killing the program]");
+                }
+                kill();
+                return;
+            }
+            if (lines.echoes()) {
+                out.println("(mk) " + line);
+            }
+            String text = line.strip();
+            if (text.isEmpty()) {
+                text = lastLine;           // gdb: an empty line repeats the last command
+                if (text.isEmpty()) {
+                    continue;
+                }
+            }
+            lastLine = text;
+            try {
+                if (commands.run(this, text) == ConsoleCommand.After.RESUME) {
+                    return;
+                }
+            } catch (DebugException e) {
+                out.println(e.getMessage());
+            }
+        }
+    }
+
+    // ---- what commands use --------------------------------------------------------------------
+
+    public Kernel kernel() {
+        return kernel;
+    }
+
+    public PrintStream out() {
+        return out;
+    }
+
+    Commands commands() {
+        return commands;
+    }
+
+    /** The task in focus. */
+    public Task focus() {
+        return focus;
+    }
+
+    /** The task with {@code pid}, or a DebugException. */
+    public Task task(int pid) throws DebugException {
+        Task t = kernel.scheduler().findTask(pid);
+        if (t == null || t.isKernelThread()) {
+            throw new DebugException("no task " + pid);
+        }
+        return t;
+    }
+
+    public void setFocus(Task t) {
+        focus = t;
+    }
+
+    /** The registers of {@code t}: live for the task the hook stopped in, saved for the others. */
+    public RegisterFile registers(Task t) {
+        return registers(t, t == stopped);
+    }
+
+    private RegisterFile registers(Task t, boolean live) {
+        return new TaskRegisters(cpu, t, live);
+    }
+
+    public GuestMemory memory(Task t) {
+        return new TaskMemory(kernel.ram(), t.mm());
+    }
+
+    /** {@code address} as {@code <main+0x1c>}, or "" when no symbol covers it. */
+    public String label(long address) {
+        if (program == null) {
+            return "";
+        }
+        return program.symbolAt(address).map(r -> " <" + r + ">").orElse("");
+    }
+
+    /** The address of a symbol of the program. */
+    public Optional<Long> symbol(String name) {
+        if (program == null) {
+            return Optional.empty();
+        }
+        var a = program.addressOf(name);
+        return a.isPresent() ? Optional.of(a.getAsLong()) : Optional.empty();
+    }
+
+    /** An address or number in the console's expression syntax, for the task in focus. */
+    public long evaluate(String text) throws DebugException {
+        long value = 0;
+        int sign = 1;
+        for (String term : text.replace("-", " - ").replace("+", " + ").trim().split("\\s+")) {
+            switch (term) {
+                case "+" -> sign = 1;
+                case "-" -> sign = -1;
+                default -> {
+                    value += sign * term(term);
+                    sign = 1;
+                }
+            }
+        }
+        return value & 0xffffffffL;
+    }
+
+    private long term(String t) throws DebugException {
+        if (t.startsWith("$")) {
+            try {
+                return registers(focus).get(t.substring(1));
+            } catch (IllegalArgumentException e) {
+                throw new DebugException(e.getMessage());
+            }
+        }
+        try {
+            return t.startsWith("0x") ? Long.parseLong(t.substring(2), 16) : Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            return symbol(t).orElseThrow(() -> new DebugException("No symbol \"" + t + "\" in current context."));
+        }
+    }
+
+    public ElfFile program() {
+        return program;
+    }
+
+    public Disassembler disassembler() {
+        return disassembler;
+    }
+
+    /** One instruction at {@code address} of {@code t}, if its bytes are mapped and decode. */
+    public Optional<Instruction> instruction(Task t, long address) {
+        byte[] code = memory(t).read(address, 15);
+        if (code == null) {
+            code = memory(t).read(address, (int) (4096 - (address & 0xfff)));
+        }
+        return code == null ? Optional.empty() : disassembler.disassembleOne(code, address);
+    }
+
+    /** "0x08049a1c <main+0x3> (pid 2):\tmov %esp, %ebp". */
+    public String where(Task t, long address) {
+        String insn = instruction(t, address).map(i -> "\t" + i.mnemonic() + (i.operands().isEmpty() ? ""
+                : " " + i.operands())).orElse("");
+        return String.format("0x%08x%s in pid %d (%s):%s", address, label(address), t.pid(), t.comm(), insn);
+    }
+
+    // ---- breakpoints and running on ----------------------------------------------------------
+
+    public List<Breakpoint> breakpoints() {
+        return breakpoints;
+    }
+
+    Breakpoint addBreakpoint(long address, String where, int pid, boolean temporary) throws DebugException {
+        if (breakpoints.size() >= DebugHook.MAX_BREAKS - 1) {
+            throw new DebugException("too many breakpoints (" + (DebugHook.MAX_BREAKS - 1) + " at most)");
+        }
+        Breakpoint b = new Breakpoint(nextBreakpoint++, address, where, pid, temporary);
+        breakpoints.add(b);
+        return b;
+    }
+
+    /** step N: stop after N more instructions of the focused task. */
+    void stepInstructions(long n) {
+        stepPid = focus.pid();
+        stepsLeft = n;
+        hook.stopAt(hook.instructions() + 1);
+    }
+
+    /** next, finish, until: stop when this task reaches {@code address} with esp at least {@code minEsp}. */
+    void runTo(long address, long minEsp) {
+        temporary = new Breakpoint(0, address, "", focus.pid(), true);
+        temporaryMinEsp = minEsp;
+    }
+
+    /** The hook's address list: the enabled breakpoints and the temporary stop. */
+    private void syncHook() {
+        if (hook == null) {
+            return;
+        }
+        List<Long> addresses = new ArrayList<>();
+        for (Breakpoint b : breakpoints) {
+            if (b.enabled && !addresses.contains(b.address)) {
+                addresses.add(b.address);
+            }
+        }
+        if (temporary != null && !addresses.contains(temporary.address)) {
+            addresses.add(temporary.address);
+        }
+        hook.setBreakpoints(addresses.stream().mapToLong(Long::longValue).toArray());
+        if (stepsLeft == 0) {
+            hook.stopAt(-1);
+        }
+    }
+
+    /** kill: SIGKILL to every user task; the console stops watching. */
+    void kill() {
+        killed = true;
+        breakpoints.clear();
+        temporary = null;
+        stepsLeft = 0;
+        hook.setBreakpoints(new long[0]);
+        hook.stopAt(-1);
+        for (Task t : new ArrayList<>(kernel.scheduler().tasks())) {
+            if (!t.isKernelThread() && !t.isZombieOrDead()) {
+                minikernel.kernel.signal.Kill.send(t, minikernel.kernel.signal.Signal.SIGKILL.number);
+            }
+        }
+        cpu.stopAfterHook();
+    }
+
+    public boolean killed() {
+        return killed;
+    }
+
+    /** Ctrl-C from another thread: stop before the next instruction. */
+    public void interrupt() {
+        if (hook != null) {
+            hook.requestStop();
+        }
+    }
+}

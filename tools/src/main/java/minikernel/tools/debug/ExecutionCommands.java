@@ -1,0 +1,168 @@
+package minikernel.tools.debug;
+
+import java.util.List;
+
+/** Running the guest on: continue, step, next, finish, until, kill, quit. */
+final class ExecutionCommands {
+    private ExecutionCommands() {
+    }
+
+    static final class Continue implements ConsoleCommand {
+        @Override
+        public List<String> names() {
+            return List.of("continue", "c", "run", "r");
+        }
+
+        @Override
+        public String help() {
+            return "continue (c, run): let the guest run until a breakpoint, Ctrl-C or its end";
+        }
+
+        @Override
+        public After run(Debugger d, String args) {
+            return After.RESUME;
+        }
+    }
+
+    static final class Step implements ConsoleCommand {
+        @Override
+        public List<String> names() {
+            return List.of("step", "s", "stepi", "si");
+        }
+
+        @Override
+        public String help() {
+            return "step [N] (s, si): run N instructions (default 1) of the task in focus";
+        }
+
+        @Override
+        public After run(Debugger d, String args) throws DebugException {
+            long n = args.isEmpty() ? 1 : d.evaluate(args);
+            if (n < 1) {
+                throw new DebugException("step: N must be 1 or more");
+            }
+            d.stepInstructions(n);
+            return After.RESUME;
+        }
+    }
+
+    /** next: a step that runs a call to its return. */
+    static final class Next implements ConsoleCommand {
+        @Override
+        public List<String> names() {
+            return List.of("next", "n", "nexti", "ni");
+        }
+
+        @Override
+        public String help() {
+            return "next (n, ni): one instruction, but a call runs until it returns";
+        }
+
+        @Override
+        public After run(Debugger d, String args) throws DebugException {
+            var t = d.focus();
+            RegisterFile r = d.registers(t);
+            long eip = r.get("eip");
+            var insn = d.instruction(t, eip).orElseThrow(() -> new DebugException("cannot read the instruction at "
+                    + String.format("0x%08x", eip)));
+            if (insn.mnemonic().startsWith("call")) {
+                d.runTo(eip + insn.bytes().length, r.get("esp"));
+                return After.RESUME;
+            }
+            d.stepInstructions(1);
+            return After.RESUME;
+        }
+    }
+
+    /** finish: run until the current function returns (frame pointer: the return address at [ebp+4]). */
+    static final class Finish implements ConsoleCommand {
+        @Override
+        public List<String> names() {
+            return List.of("finish", "fin");
+        }
+
+        @Override
+        public String help() {
+            return "finish: run until the current function returns to its caller";
+        }
+
+        @Override
+        public After run(Debugger d, String args) throws DebugException {
+            var t = d.focus();
+            RegisterFile r = d.registers(t);
+            long eip = r.get("eip"), esp = r.get("esp"), ebp = r.get("ebp");
+            byte[] code = d.memory(t).read(eip, 3);
+            // At the first instruction (push %ebp) or the second (mov %esp,%ebp) the frame is not
+            // built yet: the return address is on top of the stack, or one word below.
+            long slot = code != null && (code[0] & 0xff) == 0x55 ? esp
+                    : code != null && (code[0] & 0xff) == 0x89 && (code[1] & 0xff) == 0xe5 ? esp + 4 : ebp + 4;
+            byte[] ret = d.memory(t).read(slot, 4);
+            if (ret == null) {
+                throw new DebugException("finish: no frame to return from (the stack at 0x"
+                        + Long.toHexString(slot) + " is not mapped)");
+            }
+            long address = java.nio.ByteBuffer.wrap(ret).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt() & 0xffffffffL;
+            d.out().printf("Run till exit; returning to 0x%08x%s%n", address, d.label(address));
+            d.runTo(address, slot + 4);
+            return After.RESUME;
+        }
+    }
+
+    static final class Until implements ConsoleCommand {
+        @Override
+        public List<String> names() {
+            return List.of("until", "u", "advance");
+        }
+
+        @Override
+        public String help() {
+            return "until ADDR (u): run until the task in focus reaches ADDR";
+        }
+
+        @Override
+        public After run(Debugger d, String args) throws DebugException {
+            if (args.isEmpty()) {
+                throw new DebugException("until: where? (until ADDR)");
+            }
+            d.runTo(d.evaluate(args), 0);
+            return After.RESUME;
+        }
+    }
+
+    static final class KillCommand implements ConsoleCommand {
+        @Override
+        public List<String> names() {
+            return List.of("kill", "k");
+        }
+
+        @Override
+        public String help() {
+            return "kill (k): end the program (SIGKILL to every task)";
+        }
+
+        @Override
+        public After run(Debugger d, String args) {
+            d.out().println("[killing every task]");
+            d.kill();
+            return After.RESUME;
+        }
+    }
+
+    static final class Quit implements ConsoleCommand {
+        @Override
+        public List<String> names() {
+            return List.of("quit", "q");
+        }
+
+        @Override
+        public String help() {
+            return "quit (q): kill the program and leave";
+        }
+
+        @Override
+        public After run(Debugger d, String args) {
+            d.kill();
+            return After.RESUME;
+        }
+    }
+}
