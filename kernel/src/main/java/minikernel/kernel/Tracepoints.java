@@ -25,10 +25,28 @@ public final class Tracepoints {
         void sysExit(Task task, int number, long result);
     }
 
+    /** A probe on raw_syscalls:sys_enter: called as a system call starts, with its arguments. */
+    public interface SysEnter {
+        void sysEnter(Task task, int number, long[] args);
+    }
+
+    /** A probe on sched_process_exec: called when execve has replaced the task's program. */
+    public interface ProcessExec {
+        void exec(Task task, minikernel.kernel.exec.Executable exe);
+    }
+
+    /** A probe on signal_deliver: called when a handler is about to run (its frame is on the stack). */
+    public interface SignalDeliver {
+        void deliver(Task task, int sig, long handler);
+    }
+
+    private final List<SysEnter> sysEnter = new ArrayList<>();
+    private final List<ProcessExec> exec = new ArrayList<>();
+    private final List<SignalDeliver> deliver = new ArrayList<>();
     private final List<ProcessFork> fork = new ArrayList<>();
     private final List<ProcessExit> exit = new ArrayList<>();
     private final List<SysExit> sysExit = new ArrayList<>();
-    private boolean sysExitEnabled;           // the static key: the dispatcher's hot path tests only this
+    private boolean sysExitEnabled;           // the static key for sys_enter and sys_exit: the hot path tests only this
 
     public void registerProcessFork(ProcessFork probe) {
         fork.add(probe);
@@ -36,6 +54,40 @@ public final class Tracepoints {
 
     public void registerProcessExit(ProcessExit probe) {
         exit.add(probe);
+    }
+
+    public void registerSysEnter(SysEnter probe) {
+        sysEnter.add(probe);
+        sysExitEnabled = true;
+    }
+
+    public void registerProcessExec(ProcessExec probe) {
+        exec.add(probe);
+    }
+
+    public void registerSignalDeliver(SignalDeliver probe) {
+        deliver.add(probe);
+    }
+
+    /** trace_sys_enter(): the dispatcher calls it before the handler runs. */
+    public void sysEnter(Task task, int number, long[] args) {
+        for (SysEnter probe : sysEnter) {
+            probe.sysEnter(task, number, args);
+        }
+    }
+
+    /** trace_sched_process_exec(): execve calls it once the new program is in place. */
+    public void schedProcessExec(Task task, minikernel.kernel.exec.Executable exe) {
+        for (ProcessExec probe : exec) {
+            probe.exec(task, exe);
+        }
+    }
+
+    /** trace_signal_deliver(): signal delivery calls it with the handler's frame set up. */
+    public void signalDeliver(Task task, int sig, long handler) {
+        for (SignalDeliver probe : deliver) {
+            probe.deliver(task, sig, handler);
+        }
     }
 
     public void registerSysExit(SysExit probe) {

@@ -91,6 +91,7 @@ public final class SignalDelivery {
             t.setRestoreSigmask(false, 0);
             Signals.handlerStarted(t, k);
             handled = true;
+            t.kernel().tracepoints().signalDeliver(t, k.sig(), k.action().handler());
         }
         if (t.isZombieOrDead()) {
             return;

@@ -162,6 +162,7 @@ public final class Exec {
         beginNewExec(task, mm);
         task.setComm(exe.baseName());
         task.setStartRegisters(loaded.entry(), layout.sp());
+        kernel.tracepoints().schedProcessExec(task, exe);
     }
 
     /**

@@ -55,6 +55,9 @@ public final class SyscallDispatcher implements minikernel.cpu.SyscallHandler {
             args = traceArgs;
             atEntry = tracer.atEntry(current, call, args);
         }
+        if (tracepoints.sysExitEnabled()) {
+            tracepoints.sysEnter(current, call.number(), args);
+        }
         current.setRestartKind(minikernel.kernel.arch.SignalDelivery.ERESTARTSYS);
         long result = call.invoke(current, args);
         if (current.syscallRestart()) {

@@ -64,11 +64,16 @@ final class BreakpointCommands {
         public After run(Debugger d, String args) throws DebugException {
             if (args.isEmpty()) {
                 d.breakpoints().clear();
+                d.catchpoints().clear();
                 return After.STAY;
             }
             for (String n : args.split("\\s+")) {
-                Breakpoint b = find(d, n);
-                d.breakpoints().remove(b);
+                Catchpoint c = findCatch(d, n);
+                if (c != null) {
+                    d.catchpoints().remove(c);
+                } else {
+                    d.breakpoints().remove(find(d, n));
+                }
             }
             return After.STAY;
         }
@@ -95,10 +100,16 @@ final class BreakpointCommands {
         public After run(Debugger d, String args) throws DebugException {
             if (args.isEmpty()) {
                 d.breakpoints().forEach(b -> b.enabled = on);
+                d.catchpoints().forEach(c -> c.enabled = on);
                 return After.STAY;
             }
             for (String n : args.split("\\s+")) {
-                find(d, n).enabled = on;
+                Catchpoint c = findCatch(d, n);
+                if (c != null) {
+                    c.enabled = on;
+                } else {
+                    find(d, n).enabled = on;
+                }
             }
             return After.STAY;
         }
@@ -113,9 +124,18 @@ final class BreakpointCommands {
         throw new DebugException("No breakpoint number " + n + ".");
     }
 
-    /** info breakpoints, in gdb's layout. */
+    private static Catchpoint findCatch(Debugger d, String n) {
+        for (Catchpoint c : d.catchpoints()) {
+            if (String.valueOf(c.number).equals(n)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** info breakpoints, in gdb's layout (catchpoints too). */
     static void list(Debugger d) {
-        if (d.breakpoints().isEmpty()) {
+        if (d.breakpoints().isEmpty() && d.catchpoints().isEmpty()) {
             d.out().println("No breakpoints.");
             return;
         }
@@ -126,6 +146,13 @@ final class BreakpointCommands {
                     b.pid == 0 ? "" : " (pid " + b.pid + ")");
             if (b.hits > 0) {
                 d.out().printf("        breakpoint already hit %d time%s%n", b.hits, b.hits == 1 ? "" : "s");
+            }
+        }
+        for (Catchpoint c : d.catchpoints()) {
+            d.out().printf("%-7d %-10s %-4s %-3s %-10s %s%n", c.number, "catchpoint", "keep", c.enabled ? "y" : "n", "",
+                    c.what);
+            if (c.hits > 0) {
+                d.out().printf("        catchpoint already hit %d time%s%n", c.hits, c.hits == 1 ? "" : "s");
             }
         }
     }

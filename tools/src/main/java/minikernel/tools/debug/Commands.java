@@ -27,6 +27,8 @@ public final class Commands {
         add(new BreakpointCommands.Delete());
         add(new BreakpointCommands.Enable(true));
         add(new BreakpointCommands.Enable(false));
+        add(new CatchCommands.Catch());
+        add(new CatchCommands.StepSys());
         add(new StateCommands.Regs());
         add(new StateCommands.Set());
         add(new KernelCommands.Share());

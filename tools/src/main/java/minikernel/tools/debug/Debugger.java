@@ -25,7 +25,10 @@ public final class Debugger implements DebugHook.Console {
     private final LineSource lines;
     private final PrintStream out;
     private final Commands commands = new Commands();
-    private final ElfFile program;                 // for symbols; null if it has none we can read
+    private final ElfFile program;                 // the first program's symbols; null if unreadable
+    private final java.util.Map<Integer, ElfFile> programs = new java.util.HashMap<>();   // by tgid, after exec
+    private final List<Catchpoint> catchpoints = new ArrayList<>();
+    private int stepsysPid;                        // stepsys: stop at this task's next call entry or exit
     private final List<Breakpoint> breakpoints = new ArrayList<>();
     private final Disassembler disassembler = new Disassembler();
     private DebugHook hook;
@@ -62,6 +65,89 @@ public final class Debugger implements DebugHook.Console {
     public void attach() {
         hook = cpu.installDebugHook(this);
         hook.stopAt(1);
+        new KernelEvents(this, kernel);
+    }
+
+    // ---- kernel events (KernelEvents calls these) ---------------------------------------------
+
+    /** Why to stop at this call's entry or exit (a catchpoint, stepsys), or null. */
+    String syscallStop(Task t, int nr, boolean entry) {
+        if (killed) {
+            return null;
+        }
+        if (stepsysPid == t.pid()) {
+            stepsysPid = 0;
+            return entry ? "\nSystem call entry" : "\nSystem call exit";
+        }
+        for (Catchpoint c : catchpoints) {
+            if (c.catchesSyscall(nr)) {
+                c.hits++;
+                return String.format("%nCatchpoint %d (%s system call)", c.number, entry ? "call to" : "returned from");
+            }
+        }
+        return null;
+    }
+
+    /** Why to stop when a clone made a thread or a process, or null. */
+    String forkStop(boolean thread) {
+        for (Catchpoint c : catchpoints) {
+            if (c.enabled && (c.kind == Catchpoint.Kind.CLONE || c.kind == Catchpoint.Kind.FORK && !thread)) {
+                c.hits++;
+                return String.format("%nCatchpoint %d (%s)", c.number, c.what);
+            }
+        }
+        return null;
+    }
+
+    /** Why to stop at an exec, exit or signal delivery, or null. */
+    String eventStop(Catchpoint.Kind kind) {
+        if (killed) {
+            return null;
+        }
+        for (Catchpoint c : catchpoints) {
+            if (c.enabled && c.kind == kind) {
+                c.hits++;
+                return String.format("%nCatchpoint %d (%s)", c.number, c.what);
+            }
+        }
+        return null;
+    }
+
+    /** A stop inside the kernel (a tracepoint): the guest is paused at the task's next instruction. */
+    void stopAtEvent(Task t, String why) {
+        if (killed) {
+            return;
+        }
+        stepsLeft = 0;
+        temporary = null;
+        stopped = t == kernel.scheduler().current() ? t : null;
+        focus = t;
+        out.println(why);
+        out.println(where(t, registers(t).get("eip")));
+        commandLoop();
+        stopped = null;
+        syncHook();
+        out.flush();
+    }
+
+    /** exec gave the task's thread group a new program (null: no symbols). */
+    void setProgram(Task t, ElfFile elf) {
+        programs.put(t.tgid(), elf);
+    }
+
+    List<Catchpoint> catchpoints() {
+        return catchpoints;
+    }
+
+    Catchpoint addCatchpoint(Catchpoint.Kind kind, java.util.Set<Integer> syscalls, String what) {
+        Catchpoint c = new Catchpoint(nextBreakpoint++, kind, syscalls, what);
+        catchpoints.add(c);
+        return c;
+    }
+
+    /** stepsys: run until the task in focus enters or leaves a system call. */
+    void stepSyscall() {
+        stepsysPid = focus.pid();
     }
 
     // ---- the hook's call ----------------------------------------------------------------------
@@ -205,18 +291,25 @@ public final class Debugger implements DebugHook.Console {
 
     /** {@code address} as {@code <main+0x1c>}, or "" when no symbol covers it. */
     public String label(long address) {
-        if (program == null) {
+        ElfFile p = programOf(focus);
+        if (p == null) {
             return "";
         }
-        return program.symbolAt(address).map(r -> " <" + r + ">").orElse("");
+        return p.symbolAt(address).map(r -> " <" + r + ">").orElse("");
+    }
+
+    /** The program task t runs: the one its thread group last exec'd. */
+    ElfFile programOf(Task t) {
+        return t != null && programs.containsKey(t.tgid()) ? programs.get(t.tgid()) : program;
     }
 
     /** The address of a symbol of the program. */
     public Optional<Long> symbol(String name) {
-        if (program == null) {
+        ElfFile p = programOf(focus);
+        if (p == null) {
             return Optional.empty();
         }
-        var a = program.addressOf(name);
+        var a = p.addressOf(name);
         return a.isPresent() ? Optional.of(a.getAsLong()) : Optional.empty();
     }
 
@@ -269,8 +362,18 @@ public final class Debugger implements DebugHook.Console {
         return code == null ? Optional.empty() : disassembler.disassembleOne(code, address);
     }
 
-    /** "0x08049a1c <main+0x3> (pid 2):\tmov %esp, %ebp". */
+    /** "0x08049a1c <main+0x3> in pid 2 (hello):\tmov %esp, %ebp". */
     public String where(Task t, long address) {
+        Task saved = focus;
+        focus = t;                               // the label comes from t's program
+        try {
+            return whereIn(t, address);
+        } finally {
+            focus = saved;
+        }
+    }
+
+    private String whereIn(Task t, long address) {
         String insn = instruction(t, address).map(i -> "\t" + i.mnemonic() + (i.operands().isEmpty() ? ""
                 : " " + i.operands())).orElse("");
         return String.format("0x%08x%s in pid %d (%s):%s", address, label(address), t.pid(), t.comm(), insn);
