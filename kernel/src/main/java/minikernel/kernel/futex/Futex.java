@@ -42,6 +42,21 @@ public final class Futex {
         public long deadline() {
             return deadline;
         }
+
+        /** The sleeping task. */
+        public Task task() {
+            return task;
+        }
+
+        /** FUTEX_WAIT_BITSET's bitset (FUTEX_BITSET_MATCH_ANY, -1, for a plain FUTEX_WAIT). */
+        public int bitset() {
+            return bitset;
+        }
+
+        /** The key it waits on: a {@link PrivateKey} or a {@link SharedKey}. */
+        public Object key() {
+            return key;
+        }
     }
 
     /**
@@ -49,10 +64,11 @@ public final class Futex {
      * without FUTEX_PRIVATE_FLAG on private memory gets this key with the flag set, so private and
      * shared operations on one word never meet (glibc's join and robust wakes are shared ones).
      */
-    private record PrivateKey(MmStruct mm, long address, boolean mmShared) {
+    public record PrivateKey(MmStruct mm, long address, boolean mmShared) {
     }
 
-    private record SharedKey(Shmem object, long offset) {
+    /** A word in a MAP_SHARED anonymous area: the shared object and the byte offset into it. */
+    public record SharedKey(Shmem object, long offset) {
     }
 
     private final Map<Object, ArrayDeque<Waiter>> hash = new HashMap<>();
@@ -61,6 +77,15 @@ public final class Futex {
 
     public Futex(Scheduler scheduler) {
         this.scheduler = scheduler;
+    }
+
+    /** The hash's queues now, each key with its waiters in wake order (a copy: for display only). */
+    public Map<Object, List<Waiter>> queues() {
+        Map<Object, List<Waiter>> copy = new java.util.LinkedHashMap<>();
+        for (Map.Entry<Object, ArrayDeque<Waiter>> e : hash.entrySet()) {
+            copy.put(e.getKey(), List.copyOf(e.getValue()));
+        }
+        return copy;
     }
 
     /** get_futex_key(): the key of the word at {@code address} in {@code mm}. */

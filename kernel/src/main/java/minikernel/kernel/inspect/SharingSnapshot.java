@@ -62,7 +62,8 @@ public record SharingSnapshot(String moment, List<TaskNode> tasks, List<ObjectNo
         return new SharingSnapshot(moment, List.copyOf(nodes), List.copyOf(objects));
     }
 
-    private static Object object(Task t, SharedObject kind) {
+    /** The object of {@code kind} that {@code t} points to (its task_struct field), or null. */
+    static Object object(Task t, SharedObject kind) {
         return switch (kind) {
             case MM -> t.mm();
             case FS -> t.fs();
@@ -72,7 +73,8 @@ public record SharingSnapshot(String moment, List<TaskNode> tasks, List<ObjectNo
         };
     }
 
-    private static int count(Object o, SharedObject kind) {
+    /** The object's reference count, read from the object itself (mm_users, users, count, nr_threads). */
+    static int count(Object o, SharedObject kind) {
         return switch (kind) {
             case MM -> ((minikernel.kernel.mm.MmStruct) o).mmUsers();
             case FS -> ((minikernel.kernel.fs.FsStruct) o).users();

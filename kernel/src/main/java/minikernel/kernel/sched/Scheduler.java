@@ -457,6 +457,34 @@ public final class Scheduler {
         return threadSwitches;
     }
 
+    // ---- read-only views (the debugger's sched command) -----------------------------------------
+
+    /** The runnable tasks in the order CFS would pick them: least vruntime first (the rbtree, leftmost first). */
+    public List<Task> runQueue() {
+        return List.copyOf(runQueue);
+    }
+
+    /** cfs_rq->min_vruntime: where a new or long-sleeping task is placed. */
+    public long minVruntime() {
+        return minVruntime;
+    }
+
+    /** The configured quantum in blocks (0: no preemption). */
+    public long quantumBlocks() {
+        return quantumBlocks;
+    }
+
+    /** The earliest timer {@code task} sleeps on (monotonic nanoseconds), or -1 if none. */
+    public long timerDeadline(Task task) {
+        long earliest = -1;
+        for (Timer t : timers) {
+            if (t.task == task && (earliest < 0 || t.deadline < earliest)) {
+                earliest = t.deadline;
+            }
+        }
+        return earliest;
+    }
+
     /** Tasks that are not yet reaped, in pid order. */
     public List<Task> liveTasks() {
         List<Task> list = new ArrayList<>();

@@ -476,7 +476,8 @@ public final class Task {
         this.prio = staticPrio;
     }
 
-    long vruntime() {
+    /** se.vruntime: the CFS key, weighted CPU time in blocks (read-only here; the scheduler sets it). */
+    public long vruntime() {
         return vruntime;
     }
 

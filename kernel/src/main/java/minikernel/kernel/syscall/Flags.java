@@ -2,8 +2,11 @@ package minikernel.kernel.syscall;
 
 import java.util.StringJoiner;
 
-/** Symbolic names of flag arguments, for the tracer, as the uapi headers name them. */
-final class Flags {
+/**
+ * Symbolic names of flag arguments, for the tracer, as the uapi headers name them. The kernel's
+ * inspect views (the debugger) decode open flags, sa_flags and signal sets with it too.
+ */
+public final class Flags {
     private Flags() {
     }
 
@@ -46,7 +49,7 @@ final class Flags {
         return (v & ~0xfL) == 0 ? type : type + "|" + rest;
     }
 
-    static String open(long v) {
+    public static String open(long v) {
         String mode = switch ((int) (v & 3)) {
             case 0 -> "O_RDONLY";
             case 1 -> "O_WRONLY";
@@ -54,6 +57,33 @@ final class Flags {
             default -> "O_ACCMODE";
         };
         return (v & ~3L) == 0 ? mode : mode + "|" + bits(v & ~3L, OPEN);
+    }
+
+    /** The i386 sa_flags of struct sigaction (arch/x86/include/uapi/asm/signal.h). */
+    private static final Bit[] SA = {new Bit(minikernel.kernel.signal.Signals.SA_NOCLDSTOP, "SA_NOCLDSTOP"),
+        new Bit(minikernel.kernel.signal.Signals.SA_NOCLDWAIT, "SA_NOCLDWAIT"),
+        new Bit(minikernel.kernel.signal.Signals.SA_SIGINFO, "SA_SIGINFO"),
+        new Bit(minikernel.kernel.signal.Signals.SA_RESTORER, "SA_RESTORER"),
+        new Bit(minikernel.kernel.signal.Signals.SA_ONSTACK, "SA_ONSTACK"),
+        new Bit(minikernel.kernel.signal.Signals.SA_RESTART, "SA_RESTART"),
+        new Bit(minikernel.kernel.signal.Signals.SA_NODEFER, "SA_NODEFER"),
+        new Bit(minikernel.kernel.signal.Signals.SA_RESETHAND, "SA_RESETHAND")};
+
+    /** "SA_SIGINFO|SA_RESTORER|SA_RESTART", or "0". */
+    public static String saFlags(long v) {
+        return v == 0 ? "0" : bits(v & 0xffffffffL, SA);
+    }
+
+    /** A sigset_t as strace prints one: "[INT CHLD RT_2]" (bit n-1 for signal n), "[]" when empty. */
+    public static String sigset(long mask) {
+        StringJoiner j = new StringJoiner(" ", "[", "]");
+        for (int sig = 1; sig <= minikernel.kernel.signal.Signal.NSIG; sig++) {
+            if ((mask & minikernel.kernel.signal.Signal.mask(sig)) != 0) {
+                String name = minikernel.kernel.signal.Signal.name(sig);
+                j.add(name.startsWith("SIG") ? name.substring(3) : name);
+            }
+        }
+        return j.toString();
     }
 
     private static final Bit[] WAIT = {new Bit(1, "WNOHANG"), new Bit(2, "WUNTRACED"), new Bit(8, "WCONTINUED"),

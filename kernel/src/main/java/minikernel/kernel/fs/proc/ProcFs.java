@@ -37,6 +37,19 @@ public final class ProcFs {
     }
 
     /**
+     * The text of /proc/PID/maps of {@code task}, exactly as a read of the file returns it (for the
+     * kernel's own views, which show the same lines without opening the file).
+     */
+    public static String maps(Task task) {
+        return new String(TaskMmu.maps(task, null), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The inode number /proc/PID/maps shows for the shared object behind a MAP_SHARED|MAP_ANONYMOUS area. */
+    public static long shmemIno(Kernel kernel, minikernel.kernel.mm.Shmem object) {
+        return TaskMmu.shmemIno(kernel, object);
+    }
+
+    /**
      * Linux's {@code current}: the task whose system call is being served, which is who reads a
      * file or a link of /proc (the text of "self" and of d_path depends on it). Null only when
      * the kernel itself looks.

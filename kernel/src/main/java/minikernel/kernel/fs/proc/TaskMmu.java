@@ -202,7 +202,7 @@ final class TaskMmu {
         }
     }
 
-    private static synchronized long shmemIno(Kernel kernel, Shmem s) {
+    static synchronized long shmemIno(Kernel kernel, Shmem s) {
         Map<Shmem, Long> inos = SHMEM_INO.computeIfAbsent(kernel, k -> new WeakHashMap<>());
         return inos.computeIfAbsent(s, k -> 1L + inos.size());
     }
