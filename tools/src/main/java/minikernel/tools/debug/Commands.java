@@ -31,6 +31,14 @@ public final class Commands {
         add(new CatchCommands.StepSys());
         add(new StateCommands.Regs());
         add(new StateCommands.Set());
+        add(KernelCommands.ps());
+        add(new KernelCommands.TaskStruct());
+        add(new KernelCommands.Vm());
+        add(new KernelCommands.Pt());
+        add(new KernelCommands.Fds());
+        add(new KernelCommands.Sig());
+        add(KernelCommands.sched());
+        add(KernelCommands.futex());
         add(new KernelCommands.Share());
         add(new KernelCommands.Thread());
         add(new Info());
