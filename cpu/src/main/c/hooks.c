@@ -76,6 +76,15 @@ void mk_interrupt_hook(void *uc, uint32_t intno, void *user)
  * same with or without breakpoints (../shared/DESIGN.md, "Determinism"). Only `debug` installs it.
  */
 #define MK_MAX_BREAKS 64
+#define MK_MAX_WATCHES 4
+
+/* A watched guest range (at most 16 bytes in one page), as host memory, and its last value. */
+struct mk_watch {
+    const uint8_t *host;
+    uint32_t len;
+    uint32_t pad;
+    uint8_t old[16];
+};
 
 struct mk_debug {
     int64_t insns;                   /* instructions started since the hook was installed */
@@ -84,11 +93,15 @@ struct mk_debug {
     int32_t nbreak;                  /* how many of breaks[] are in use */
     uint32_t breaks[MK_MAX_BREAKS];  /* breakpoint addresses (any task: the console filters) */
     int64_t (*handler)(uint32_t address, uint32_t reason);   /* the Java upcall */
+    int32_t nwatch;                  /* how many of watches[] are in use */
+    int32_t pad;
+    struct mk_watch watches[MK_MAX_WATCHES];   /* stop before the instruction after a change */
 };
 
 #define MK_STOP_STEP 1
 #define MK_STOP_REQUEST 2
 #define MK_STOP_BREAK 4
+#define MK_STOP_WATCH 8
 
 void mk_code_hook(void *uc, uint64_t address, uint32_t size, void *user)
 {
@@ -107,6 +120,17 @@ void mk_code_hook(void *uc, uint64_t address, uint32_t size, void *user)
         if (d->breaks[i] == (uint32_t) address) {
             reason |= MK_STOP_BREAK;
             break;
+        }
+    }
+    /* A watchpoint is a comparison, as gdb's software watchpoints: the instruction before this one
+       changed the bytes. No memory hook, so the translated code is the same with or without it. */
+    for (int32_t i = 0; i < d->nwatch; i++) {
+        const struct mk_watch *w = &d->watches[i];
+        for (uint32_t j = 0; j < w->len; j++) {
+            if (w->host[j] != w->old[j]) {
+                reason |= MK_STOP_WATCH;
+                break;
+            }
         }
     }
     if (reason != 0)

@@ -234,7 +234,7 @@ public final class Cpu implements AutoCloseable, Unicorn.InterruptEntry {
      * instruction is translated, or earlier translations would run without it.
      */
     public DebugHook installDebugHook(DebugHook.Console console) {
-        return new DebugHook(engine, arena, console);
+        return new DebugHook(engine, arena, ram, console);
     }
 
     /** From inside a hook: stop the engine when the hook returns ({@link Trap.Stopped}). */

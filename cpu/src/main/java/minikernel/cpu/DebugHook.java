@@ -17,12 +17,15 @@ import minikernel.cpu.unicorn.Unicorn;
  */
 public final class DebugHook {
     /** Why the hook called the console (bits of its reason). */
-    public static final int STEP = 1, REQUEST = 2, BREAK = 4;
+    public static final int STEP = 1, REQUEST = 2, BREAK = 4, WATCH = 8;
     /** Breakpoint addresses the C hook checks itself; more would need a set, not a scan. */
     public static final int MAX_BREAKS = 64;
+    /** Watched ranges, each at most {@link #MAX_WATCH_LENGTH} bytes within one page. */
+    public static final int MAX_WATCHES = 4, MAX_WATCH_LENGTH = 16;
 
     private static final long INSNS = 0, STOP_AT = 8, STOP_REQUEST = 16, NBREAK = 20, BREAKS = 24,
-            HANDLER = BREAKS + 4L * MAX_BREAKS, SIZE = HANDLER + 8;
+            HANDLER = BREAKS + 4L * MAX_BREAKS, NWATCH = HANDLER + 8, WATCHES = NWATCH + 8, WATCH_SIZE = 32,
+            SIZE = WATCHES + WATCH_SIZE * MAX_WATCHES;
 
     /** What runs when the hook stops: the console, given the instruction's address and the reason bits. */
     public interface Console {
@@ -30,8 +33,10 @@ public final class DebugHook {
     }
 
     private final MemorySegment state;
+    private final PhysicalMemory ram;
 
-    DebugHook(Unicorn engine, Arena arena, Console console) {
+    DebugHook(Unicorn engine, Arena arena, PhysicalMemory ram, Console console) {
+        this.ram = ram;
         state = arena.allocate(SIZE, 8);
         state.set(ValueLayout.JAVA_LONG, STOP_AT, -1);
         state.set(ValueLayout.ADDRESS, HANDLER,
@@ -57,6 +62,28 @@ public final class DebugHook {
         VarHandle.fullFence();
         state.set(ValueLayout.JAVA_INT, STOP_REQUEST, 1);
         VarHandle.fullFence();
+    }
+
+    /**
+     * The physical ranges the hook compares before every instruction, replacing the previous ones;
+     * each range's current bytes become its "old" value. The caller re-resolves them when a
+     * mapping changes (a copy on write gives the page a new frame).
+     */
+    public void setWatches(long[] physical, int[] lengths) {
+        if (physical.length > MAX_WATCHES) {
+            throw new IllegalArgumentException("at most " + MAX_WATCHES + " watchpoints");
+        }
+        for (int i = 0; i < physical.length; i++) {
+            int len = lengths[i];
+            if (len < 1 || len > MAX_WATCH_LENGTH || (physical[i] & 0xfff) + len > PhysicalMemory.PAGE_SIZE) {
+                throw new IllegalArgumentException("a watched range is 1 to 16 bytes within one page");
+            }
+            long w = WATCHES + WATCH_SIZE * (long) i;
+            state.set(ValueLayout.ADDRESS, w, ram.segment().asSlice(physical[i], len));
+            state.set(ValueLayout.JAVA_INT, w + 8, len);
+            MemorySegment.copy(ram.segment(), physical[i], state, w + 16, len);
+        }
+        state.set(ValueLayout.JAVA_INT, NWATCH, physical.length);
     }
 
     /** The breakpoint addresses the hook stops at, replacing the previous ones. */

@@ -90,7 +90,11 @@ public final class Kernel implements AutoCloseable {
         console = Console.open(this, config.console());
         syscalls = new SyscallDispatcher(this, traceStream(config.trace()));
         cpu.setSyscallHandler(syscalls);
-        cpu.setPageFaultHandler((address, access) -> pageFault.handle(scheduler.current().mm(), address, access));
+        cpu.setPageFaultHandler((address, access) -> {
+            var result = pageFault.handle(scheduler.current().mm(), address, access);
+            tracepoints.pageFaultUser(scheduler.current(), address, access == minikernel.cpu.Access.WRITE);
+            return result;
+        });
         cpu.switchMm(swapperPgd);
         mounts = mountRoot();
     }

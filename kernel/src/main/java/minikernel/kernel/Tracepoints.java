@@ -40,6 +40,12 @@ public final class Tracepoints {
         void deliver(Task task, int sig, long handler);
     }
 
+    /** A probe on exceptions:page_fault_user: called after the kernel handled a user page fault. */
+    public interface PageFaultUser {
+        void fault(Task task, long address, boolean write);
+    }
+
+    private final List<PageFaultUser> pageFault = new ArrayList<>();
     private final List<SysEnter> sysEnter = new ArrayList<>();
     private final List<ProcessExec> exec = new ArrayList<>();
     private final List<SignalDeliver> deliver = new ArrayList<>();
@@ -59,6 +65,17 @@ public final class Tracepoints {
     public void registerSysEnter(SysEnter probe) {
         sysEnter.add(probe);
         sysExitEnabled = true;
+    }
+
+    public void registerPageFaultUser(PageFaultUser probe) {
+        pageFault.add(probe);
+    }
+
+    /** trace_page_fault_user(): the MMU's fault path calls it once the fault is handled (or refused). */
+    public void pageFaultUser(Task task, long address, boolean write) {
+        for (PageFaultUser probe : pageFault) {
+            probe.fault(task, address, write);
+        }
     }
 
     public void registerProcessExec(ProcessExec probe) {

@@ -49,6 +49,39 @@ final class BreakpointCommands {
         }
     }
 
+    /** watch ADDR [LEN]: stop after an instruction changes the LEN bytes at ADDR (default 4). */
+    static final class Watch implements ConsoleCommand {
+        @Override
+        public List<String> names() {
+            return List.of("watch", "wa");
+        }
+
+        @Override
+        public String help() {
+            return "watch ADDR [LEN] (wa): stop after any task of this address space changes the LEN (default 4,"
+                    + " at most 16) bytes at ADDR";
+        }
+
+        @Override
+        public After run(Debugger d, String args) throws DebugException {
+            String text = args.strip();
+            int length = 4;
+            int space = text.lastIndexOf(' ');
+            if (space > 0 && text.substring(space + 1).matches("\\d+")) {
+                length = Integer.parseInt(text.substring(space + 1));
+                text = text.substring(0, space).strip();
+            }
+            if (text.isEmpty()) {
+                throw new DebugException("watch ADDR [LEN]");
+            }
+            long address = d.evaluate(text);
+            Watchpoint w = d.addWatchpoint(address, length, text);
+            d.out().printf("Watchpoint %d: %s (%d bytes at 0x%08x%s), now %s%n", w.number, text, length, address,
+                    d.label(address), Debugger.value(w.value));
+            return After.STAY;
+        }
+    }
+
     static final class Delete implements ConsoleCommand {
         @Override
         public List<String> names() {
@@ -65,12 +98,17 @@ final class BreakpointCommands {
             if (args.isEmpty()) {
                 d.breakpoints().clear();
                 d.catchpoints().clear();
+                d.watchpoints().clear();
                 return After.STAY;
             }
             for (String n : args.split("\\s+")) {
                 Catchpoint c = findCatch(d, n);
+                Watchpoint w = d.watchpoints().stream().filter(x -> String.valueOf(x.number).equals(n)).findFirst()
+                        .orElse(null);
                 if (c != null) {
                     d.catchpoints().remove(c);
+                } else if (w != null) {
+                    d.watchpoints().remove(w);
                 } else {
                     d.breakpoints().remove(find(d, n));
                 }
@@ -125,6 +163,13 @@ final class BreakpointCommands {
     }
 
     private static Catchpoint findCatch(Debugger d, String n) {
+        for (Watchpoint w : d.watchpoints()) {
+            d.out().printf("%-7d %-10s %-4s %-3s 0x%08x %s (%d bytes)%n", w.number, "watchpoint", "keep", "y", w.address,
+                    w.what, w.length);
+            if (w.hits > 0) {
+                d.out().printf("        watchpoint already hit %d time%s%n", w.hits, w.hits == 1 ? "" : "s");
+            }
+        }
         for (Catchpoint c : d.catchpoints()) {
             if (String.valueOf(c.number).equals(n)) {
                 return c;
@@ -135,7 +180,7 @@ final class BreakpointCommands {
 
     /** info breakpoints, in gdb's layout (catchpoints too). */
     static void list(Debugger d) {
-        if (d.breakpoints().isEmpty() && d.catchpoints().isEmpty()) {
+        if (d.breakpoints().isEmpty() && d.catchpoints().isEmpty() && d.watchpoints().isEmpty()) {
             d.out().println("No breakpoints.");
             return;
         }
@@ -146,6 +191,13 @@ final class BreakpointCommands {
                     b.pid == 0 ? "" : " (pid " + b.pid + ")");
             if (b.hits > 0) {
                 d.out().printf("        breakpoint already hit %d time%s%n", b.hits, b.hits == 1 ? "" : "s");
+            }
+        }
+        for (Watchpoint w : d.watchpoints()) {
+            d.out().printf("%-7d %-10s %-4s %-3s 0x%08x %s (%d bytes)%n", w.number, "watchpoint", "keep", "y", w.address,
+                    w.what, w.length);
+            if (w.hits > 0) {
+                d.out().printf("        watchpoint already hit %d time%s%n", w.hits, w.hits == 1 ? "" : "s");
             }
         }
         for (Catchpoint c : d.catchpoints()) {

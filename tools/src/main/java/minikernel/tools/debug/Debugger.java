@@ -28,6 +28,7 @@ public final class Debugger implements DebugHook.Console {
     private final ElfFile program;                 // the first program's symbols; null if unreadable
     private final java.util.Map<Integer, ElfFile> programs = new java.util.HashMap<>();   // by tgid, after exec
     private final List<Catchpoint> catchpoints = new ArrayList<>();
+    private final List<Watchpoint> watchpoints = new ArrayList<>();
     private int stepsysPid;                        // stepsys: stop at this task's next call entry or exit
     private final List<Breakpoint> breakpoints = new ArrayList<>();
     private final Disassembler disassembler = new Disassembler();
@@ -198,6 +199,12 @@ public final class Debugger implements DebugHook.Console {
                             b.number, t.pid());
                     break;
                 }
+            }
+        }
+        if ((reason & DebugHook.WATCH) != 0) {
+            String changed = watchReport();
+            if (changed != null) {
+                why = changed;
             }
         }
         if ((reason & DebugHook.STEP) != 0 && stepsLeft > 0) {
@@ -407,11 +414,90 @@ public final class Debugger implements DebugHook.Console {
         temporaryMinEsp = minEsp;
     }
 
-    /** The hook's address list: the enabled breakpoints and the temporary stop. */
+    /** Which watched ranges changed, with their old and new values (gdb's words); null if none did. */
+    private String watchReport() {
+        StringBuilder b = new StringBuilder();
+        for (Watchpoint w : watchpoints) {
+            byte[] now = new TaskMemory(kernel.ram(), w.mm).read(w.address, w.length);
+            if (now != null && !java.util.Arrays.equals(now, w.value)) {
+                w.hits++;
+                b.append(String.format("%nWatchpoint %d: %s%n%nOld value = %s%nNew value = %s", w.number, w.what,
+                        value(w.value), value(now)));
+                w.value = now;
+            }
+        }
+        return b.isEmpty() ? null : b.toString();
+    }
+
+    /** A watched value: a number for 1, 2 and 4 bytes (little-endian), bytes in hex otherwise. */
+    static String value(byte[] v) {
+        if (v.length == 1 || v.length == 2 || v.length == 4) {
+            long x = 0;
+            for (int i = v.length - 1; i >= 0; i--) {
+                x = x << 8 | (v[i] & 0xff);
+            }
+            long signed = v.length == 4 ? (int) x : v.length == 2 ? (short) x : (byte) x;
+            return String.valueOf(signed);
+        }
+        StringBuilder b = new StringBuilder("{");
+        for (byte x : v) {
+            b.append(b.length() > 1 ? ", " : "").append(String.format("0x%02x", x & 0xff));
+        }
+        return b.append('}').toString();
+    }
+
+    List<Watchpoint> watchpoints() {
+        return watchpoints;
+    }
+
+    Watchpoint addWatchpoint(long address, int length, String what) throws DebugException {
+        if (watchpoints.size() >= DebugHook.MAX_WATCHES) {
+            throw new DebugException("too many watchpoints (" + DebugHook.MAX_WATCHES + " at most)");
+        }
+        if (length < 1 || length > DebugHook.MAX_WATCH_LENGTH || (address & 0xfff) + length > 4096) {
+            throw new DebugException("a watchpoint covers 1 to " + DebugHook.MAX_WATCH_LENGTH
+                    + " bytes within one page");
+        }
+        byte[] now = memory(focus).read(address, length);
+        if (now == null) {
+            throw new DebugException(String.format("Cannot access memory at address 0x%x (not mapped yet:"
+                    + " watch it once the program has touched it)", address));
+        }
+        Watchpoint w = new Watchpoint(nextBreakpoint++, address, length, what, focus.mm(), now);
+        watchpoints.add(w);
+        return w;
+    }
+
+    /**
+     * The frames behind the watched ranges, for the hook: found again at every stop, after every
+     * page fault and system call (copy on write and munmap move or drop them).
+     */
+    void resolveWatches() {
+        if (hook == null) {
+            return;
+        }
+        List<Long> physical = new ArrayList<>();
+        List<Integer> lengths = new ArrayList<>();
+        for (Watchpoint w : watchpoints) {
+            if (w.mm == null || w.mm.mmUsers() <= 0) {
+                continue;
+            }
+            int pte = w.mm.pageTables().pte(w.address);
+            if (minikernel.cpu.PageTableEntry.present(pte)) {
+                physical.add(minikernel.cpu.PageTableEntry.frame(pte) + (w.address & 0xfff));
+                lengths.add(w.length);
+            }
+        }
+        hook.setWatches(physical.stream().mapToLong(Long::longValue).toArray(),
+                lengths.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** The hook's address list: the enabled breakpoints and the temporary stop; the watched frames. */
     private void syncHook() {
         if (hook == null) {
             return;
         }
+        resolveWatches();
         List<Long> addresses = new ArrayList<>();
         for (Breakpoint b : breakpoints) {
             if (b.enabled && !addresses.contains(b.address)) {
@@ -434,6 +520,8 @@ public final class Debugger implements DebugHook.Console {
         temporary = null;
         stepsLeft = 0;
         hook.setBreakpoints(new long[0]);
+        watchpoints.clear();
+        hook.setWatches(new long[0], new int[0]);
         hook.stopAt(-1);
         for (Task t : new ArrayList<>(kernel.scheduler().tasks())) {
             if (!t.isKernelThread() && !t.isZombieOrDead()) {

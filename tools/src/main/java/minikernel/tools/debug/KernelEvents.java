@@ -39,6 +39,11 @@ final class KernelEvents {
         tp.registerProcessExec(this::exec);
         tp.registerProcessExit(this::exit);
         tp.registerSignalDeliver(this::signal);
+        tp.registerPageFaultUser((t, address, write) -> {
+            if (!debugger.watchpoints().isEmpty()) {
+                debugger.resolveWatches();
+            }
+        });
     }
 
     private void sysEnter(Task t, int nr, long[] a) {
@@ -54,6 +59,9 @@ final class KernelEvents {
     }
 
     private void sysExit(Task t, int nr, long result) {
+        if (!debugger.watchpoints().isEmpty()) {
+            debugger.resolveWatches();
+        }
         Syscall call = Syscall.byNumber(nr);
         Task child = newTasks.remove(t.pid());
         if (child != null) {
