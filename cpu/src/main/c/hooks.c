@@ -94,7 +94,7 @@ struct mk_debug {
     uint32_t breaks[MK_MAX_BREAKS];  /* breakpoint addresses (any task: the console filters) */
     int64_t (*handler)(uint32_t address, uint32_t reason);   /* the Java upcall */
     int32_t nwatch;                  /* how many of watches[] are in use */
-    int32_t pad;
+    int32_t quiet;                   /* the CPU replays a faulting instruction to find the address: not a stop */
     struct mk_watch watches[MK_MAX_WATCHES];   /* stop before the instruction after a change */
 };
 
@@ -110,7 +110,7 @@ void mk_code_hook(void *uc, uint64_t address, uint32_t size, void *user)
     (void) uc;
     (void) size;
     d->insns++;
-    if (d->insns == d->stop_at)
+    if (d->stop_at >= 0 && d->insns >= d->stop_at)
         reason |= MK_STOP_STEP;
     if (d->stop_request) {
         d->stop_request = 0;
@@ -133,6 +133,6 @@ void mk_code_hook(void *uc, uint64_t address, uint32_t size, void *user)
             }
         }
     }
-    if (reason != 0)
+    if (reason != 0 && !d->quiet)
         d->handler((uint32_t) address, reason);
 }

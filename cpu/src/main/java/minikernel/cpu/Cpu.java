@@ -46,6 +46,7 @@ public final class Cpu implements AutoCloseable, Unicorn.InterruptEntry {
 
     private final Arena arena = Arena.ofShared();
     private final PhysicalMemory ram;
+    private DebugHook debugHook;            // the debugger's code hook, if one is installed
     private final Unicorn engine;
     private final Mmu mmu;
     private final Gdt gdt;
@@ -211,7 +212,13 @@ public final class Cpu implements AutoCloseable, Unicorn.InterruptEntry {
             pendingTrap = null;
             mmu.probe(page);
             flushTlb();
+            if (debugHook != null) {
+                debugHook.setQuiet(true);
+            }
             engine.emuStart(eip);
+            if (debugHook != null) {
+                debugHook.setQuiet(false);
+            }
             mmu.probe(-1);
             if (pendingTrap instanceof Trap.PageFault probed && (probed.address() & ~0xfffL) == page) {
                 address = probed.address();
@@ -234,7 +241,8 @@ public final class Cpu implements AutoCloseable, Unicorn.InterruptEntry {
      * instruction is translated, or earlier translations would run without it.
      */
     public DebugHook installDebugHook(DebugHook.Console console) {
-        return new DebugHook(engine, arena, ram, console);
+        debugHook = new DebugHook(engine, arena, ram, console);
+        return debugHook;
     }
 
     /** From inside a hook: stop the engine when the hook returns ({@link Trap.Stopped}). */

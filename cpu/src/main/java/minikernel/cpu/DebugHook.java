@@ -24,7 +24,8 @@ public final class DebugHook {
     public static final int MAX_WATCHES = 4, MAX_WATCH_LENGTH = 16;
 
     private static final long INSNS = 0, STOP_AT = 8, STOP_REQUEST = 16, NBREAK = 20, BREAKS = 24,
-            HANDLER = BREAKS + 4L * MAX_BREAKS, NWATCH = HANDLER + 8, WATCHES = NWATCH + 8, WATCH_SIZE = 32,
+            HANDLER = BREAKS + 4L * MAX_BREAKS, NWATCH = HANDLER + 8, QUIET = NWATCH + 4, WATCHES = NWATCH + 8,
+            WATCH_SIZE = 32,
             SIZE = WATCHES + WATCH_SIZE * MAX_WATCHES;
 
     /** What runs when the hook stops: the console, given the instruction's address and the reason bits. */
@@ -52,7 +53,15 @@ public final class DebugHook {
         return state.get(ValueLayout.JAVA_LONG, INSNS);
     }
 
-    /** Stop when the count reaches {@code n} (the next instruction: {@code instructions() + 1}); -1 never. */
+    /** While the CPU replays a faulting instruction to find its address, the hook calls no one. */
+    void setQuiet(boolean quiet) {
+        state.set(ValueLayout.JAVA_INT, QUIET, quiet ? 1 : 0);
+    }
+
+    /**
+     * Stop when the count reaches {@code n} (the next instruction: {@code instructions() + 1}), or at
+     * the first instruction after it if a fault's replay used that count; -1 never.
+     */
     public void stopAt(long n) {
         state.set(ValueLayout.JAVA_LONG, STOP_AT, n);
     }

@@ -45,6 +45,12 @@ public final class Tracepoints {
         void fault(Task task, long address, boolean write);
     }
 
+    /** A probe on sched_switch: called when the CPU is handed from one task to another. */
+    public interface SchedSwitch {
+        void sched(Task prev, Task next);
+    }
+
+    private final List<SchedSwitch> schedSwitch = new ArrayList<>();
     private final List<PageFaultUser> pageFault = new ArrayList<>();
     private final List<SysEnter> sysEnter = new ArrayList<>();
     private final List<ProcessExec> exec = new ArrayList<>();
@@ -65,6 +71,17 @@ public final class Tracepoints {
     public void registerSysEnter(SysEnter probe) {
         sysEnter.add(probe);
         sysExitEnabled = true;
+    }
+
+    public void registerSchedSwitch(SchedSwitch probe) {
+        schedSwitch.add(probe);
+    }
+
+    /** trace_sched_switch(): context_switch() calls it with the next task's registers loaded. */
+    public void schedSwitch(Task prev, Task next) {
+        for (SchedSwitch probe : schedSwitch) {
+            probe.sched(prev, next);
+        }
     }
 
     public void registerPageFaultUser(PageFaultUser probe) {

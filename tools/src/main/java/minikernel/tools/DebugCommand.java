@@ -86,37 +86,84 @@ final class DebugCommand implements Main.Command {
             return RunCommand.lookupStatus(argv.get(0));
         }
         String stdin = cl.getOptionValue("stdin", "/dev/null");
-        int in = HostFd.open(stdin, 0, 0);
-        if (in < 0) {
-            System.err.println("minikernel debug: --stdin " + stdin + ": cannot open it");
-            return 2;
-        }
         boolean batch = !script.isEmpty() || System.console() == null;
-        try (Kernel kernel = new Kernel(config.withConsole(in, 1, 2))) {
-            ElfFile program = symbols(exe.get());
-            LineSource lines = batch ? new ScriptLines(script) : new TerminalLines(Debugger.completions(program));
-            Debugger d = new Debugger(kernel, lines, System.out, program);
-            d.attach();
-            sun.misc.Signal.handle(new sun.misc.Signal("INT"), sig -> d.interrupt());
-            int status = kernel.runProgram(exe.get(), argv, RunCommand.environment(cl));
+        ElfFile program = symbols(exe.get());
+        LineSource lines;
+        try {
+            lines = batch ? new ScriptLines(script) : new TerminalLines(Debugger.completions(program));
+        } catch (IOException e) {
+            System.err.println("minikernel debug: the terminal: " + e.getMessage());
+            return 1;
+        }
+        Debugger d = new Debugger(lines, System.out, program);
+        sun.misc.Signal.handle(new sun.misc.Signal("INT"), sig -> d.interrupt());
+        try {
+            int status;
+            boolean replay = false;
+            do {
+                status = runOnce(d, config, exe.get(), argv, RunCommand.environment(cl), stdin, replay);
+                replay = d.replayRequested();
+            } while (replay);
             System.out.flush();
             System.out.println(d.killed() ? "[the program was killed]" : "[the program exited with status " + status + "]");
             if (lines instanceof ScriptLines s && !s.left().isEmpty()) {
                 System.out.println("[" + s.left().size() + " command(s) not run: the program had ended]");
             }
-            if (lines instanceof TerminalLines t) {
-                t.close();
-            }
             return status;
+        } catch (StdinException e) {
+            System.err.println("minikernel debug: --stdin " + stdin + ": cannot open it");
+            return 2;
         } catch (ExecException e) {
             System.err.println("minikernel: " + e.getMessage());
             return 126;
-        } catch (IOException | NativeLibraries.NativeLibraryException | UnicornException e) {
+        } catch (NativeLibraries.NativeLibraryException | UnicornException e) {
             System.err.println("minikernel: " + e.getMessage());
             return 1;
         } finally {
-            HostFd.close(in);
+            if (lines instanceof TerminalLines t) {
+                try {
+                    t.close();
+                } catch (IOException ignored) {
+                    // the terminal is going away with the JVM
+                }
+            }
         }
+    }
+
+    /**
+     * One kernel's run of the program under the debugger. A replay (reverse-step) runs silently:
+     * the guest's output goes to /dev/null until the replay reaches its instruction, then to the
+     * terminal again, through descriptors of our own that dup2 points one way and then the other.
+     */
+    private static int runOnce(Debugger d, KernelConfig config, Executable exe, List<String> argv, List<String> env,
+                               String stdin, boolean replay) throws ExecException, StdinException {
+        int in = HostFd.open(stdin, 0, 0);
+        if (in < 0) {
+            throw new StdinException();
+        }
+        int out = HostFd.dup(1), err = HostFd.dup(2);
+        if (replay) {
+            int devNull = HostFd.open("/dev/null", 1, 0);
+            HostFd.dup2(devNull, out);
+            HostFd.dup2(devNull, err);
+            HostFd.close(devNull);
+        }
+        d.onReplayArrived(() -> {
+            HostFd.dup2(1, out);
+            HostFd.dup2(2, err);
+        });
+        try (Kernel kernel = new Kernel(config.withConsole(in, out, err))) {
+            d.attach(kernel);
+            return kernel.runProgram(exe, argv, env);
+        } finally {
+            HostFd.close(in);
+            HostFd.close(out);
+            HostFd.close(err);
+        }
+    }
+
+    /** The --stdin file cannot be opened. */
+    private static final class StdinException extends Exception {
     }
 
     /** The program's ELF, for symbols; null if it does not parse (exec will say why). */

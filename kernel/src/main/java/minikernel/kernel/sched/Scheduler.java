@@ -425,7 +425,9 @@ public final class Scheduler {
         cpu.switchMm(next.mm().pageTables().pgd());
         cpu.restoreContext(next.context());
         cpu.loadTls(next.tls());
+        Task prev = cpuOwner;
         cpuOwner = next;
+        kernel.tracepoints().schedSwitch(prev, next);
     }
 
     /** Saves the loaded task's registers so the CPU may be used for something else. */

@@ -20,6 +20,8 @@ public final class Commands {
         add(new ExecutionCommands.Next());
         add(new ExecutionCommands.Finish());
         add(new ExecutionCommands.Until());
+        add(new ExecutionCommands.ReverseStep());
+        add(new ExecutionCommands.ReverseContinue());
         add(new ExecutionCommands.KillCommand());
         add(new ExecutionCommands.Quit());
         add(new BreakpointCommands.Break(false));

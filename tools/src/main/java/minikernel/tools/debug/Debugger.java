@@ -10,6 +10,7 @@ import minikernel.cpu.capstone.Disassembler;
 import minikernel.cpu.capstone.Instruction;
 import minikernel.kernel.Kernel;
 import minikernel.kernel.exec.ElfFile;
+import minikernel.kernel.mm.MmStruct;
 import minikernel.kernel.sched.Task;
 
 /**
@@ -20,8 +21,8 @@ import minikernel.kernel.sched.Task;
  * the debugger and the run stays the one {@code ./minikernel run} would make.
  */
 public final class Debugger implements DebugHook.Console {
-    private final Kernel kernel;
-    private final Cpu cpu;
+    private Kernel kernel;                         // the run being debugged (a replay makes a new one)
+    private Cpu cpu;
     private final LineSource lines;
     private final PrintStream out;
     private final Commands commands = new Commands();
@@ -37,7 +38,12 @@ public final class Debugger implements DebugHook.Console {
     private Task focus;                            // the task commands act on (-p PID picks another)
     private Task stopped;                          // the task the hook stopped in (its registers are live)
     private String lastLine = "";
-    private boolean killed;
+    private boolean killed;                        // this run ends: killed, or abandoned for a replay
+    private final ReverseExecution reverse = new ReverseExecution();
+    private Runnable onReplayArrived = () -> { };  // the guest's output goes to the terminal again
+    private long resumeCount;                      // the instruction count the guest last resumed at ...
+    private long resumeAddress = -1;               // ... the address ...
+    private int resumePid;                         // ... and task: a fault's retry there is no new stop
 
     // What "run on" means until the next stop: single steps of one task, or a temporary stop.
     private int stepPid;
@@ -45,9 +51,7 @@ public final class Debugger implements DebugHook.Console {
     private Breakpoint temporary;                  // next, finish, until: one task, one address
     private long temporaryMinEsp;                  // ... reached with the stack no deeper than this
 
-    public Debugger(Kernel kernel, LineSource lines, PrintStream out, ElfFile program) {
-        this.kernel = kernel;
-        this.cpu = kernel.cpu();
+    public Debugger(LineSource lines, PrintStream out, ElfFile program) {
         this.lines = lines;
         this.out = out;
         this.program = program;
@@ -62,18 +66,43 @@ public final class Debugger implements DebugHook.Console {
         return words;
     }
 
-    /** Installs the code hook and asks for a stop at the first instruction: call before the program starts. */
-    public void attach() {
+    /**
+     * Watches a new run: installs the code hook before the program starts and asks for a stop at
+     * its first instruction, or, for a replay, at the instruction the reverse command chose.
+     */
+    public void attach(Kernel k) {
+        kernel = k;
+        cpu = k.cpu();
+        killed = false;
+        stepsLeft = 0;
+        temporary = null;
+        stepsysPid = 0;
+        programs.clear();
+        reverse.startRun();
         hook = cpu.installDebugHook(this);
-        hook.stopAt(1);
         new KernelEvents(this, kernel);
+        k.tracepoints().registerSchedSwitch((prev, next) -> reverse.recordSwitch(hook.instructions() + 1, next.pid()));
+        syncHook();
+        if (!reverse.silent()) {
+            hook.stopAt(1);
+        }
+    }
+
+    /** True when the run ended because a reverse command needs a replay: start another kernel. */
+    public boolean replayRequested() {
+        return reverse.requested();
+    }
+
+    /** Called when a replay reaches its instruction: the guest's output is to be seen again. */
+    public void onReplayArrived(Runnable r) {
+        onReplayArrived = r;
     }
 
     // ---- kernel events (KernelEvents calls these) ---------------------------------------------
 
     /** Why to stop at this call's entry or exit (a catchpoint, stepsys), or null. */
     String syscallStop(Task t, int nr, boolean entry) {
-        if (killed) {
+        if (killed || reverse.silent()) {
             return null;
         }
         if (stepsysPid == t.pid()) {
@@ -91,6 +120,9 @@ public final class Debugger implements DebugHook.Console {
 
     /** Why to stop when a clone made a thread or a process, or null. */
     String forkStop(boolean thread) {
+        if (killed || reverse.silent()) {
+            return null;
+        }
         for (Catchpoint c : catchpoints) {
             if (c.enabled && (c.kind == Catchpoint.Kind.CLONE || c.kind == Catchpoint.Kind.FORK && !thread)) {
                 c.hits++;
@@ -102,7 +134,7 @@ public final class Debugger implements DebugHook.Console {
 
     /** Why to stop at an exec, exit or signal delivery, or null. */
     String eventStop(Catchpoint.Kind kind) {
-        if (killed) {
+        if (killed || reverse.silent()) {
             return null;
         }
         for (Catchpoint c : catchpoints) {
@@ -127,7 +159,9 @@ public final class Debugger implements DebugHook.Console {
         out.println(where(t, registers(t).get("eip")));
         commandLoop();
         stopped = null;
-        syncHook();
+        if (!killed) {
+            syncHook();
+        }
         out.flush();
     }
 
@@ -159,9 +193,19 @@ public final class Debugger implements DebugHook.Console {
             return;
         }
         Task t = kernel.scheduler().current();
-        String why = reasonToStop(t, address, reason);
+        String why;
+        if (reverse.silent()) {
+            why = replayStop(t, address, reason);
+        } else if (address == resumeAddress && t.pid() == resumePid && hook.instructions() - resumeCount <= 3
+                && (reason & DebugHook.REQUEST) == 0) {
+            why = null;          // the instruction it resumed at, run again after a page fault
+        } else {
+            why = reasonToStop(t, address, reason);
+        }
         if (why == null) {
-            syncHook();
+            if (!killed && !reverse.silent()) {
+                syncHook();
+            }
             return;
         }
         stepsLeft = 0;
@@ -174,8 +218,54 @@ public final class Debugger implements DebugHook.Console {
         out.println(where(t, address));
         commandLoop();
         stopped = null;
-        syncHook();
+        resumeAddress = address;
+        resumePid = t.pid();
+        resumeCount = hook.instructions();
+        if (!killed) {
+            syncHook();
+        }
         out.flush();
+    }
+
+    /** A silent replay's stop: arrive at the chosen instruction, or record a hit while scanning. */
+    private String replayStop(Task t, long address, int reason) {
+        long count = hook.instructions();
+        if (reverse.scanUntil() > 0) {
+            boolean hit = (reason & DebugHook.BREAK) != 0 && breakpointAt(t, address);
+            if ((reason & DebugHook.WATCH) != 0) {
+                hit |= watchChanged();
+                resolveWatches();           // the hook compares against the bytes as they are now
+            }
+            if (hit && count < reverse.scanUntil()) {
+                reverse.recordHit(count);
+            }
+            if (count >= reverse.scanUntil()) {
+                long back = reverse.lastHitBefore(reverse.scanUntil());
+                reverse.request(back > 0 ? back : 1);
+                if (back == 0) {
+                    out.println("\nNo more reverse-execution history: back at the program's entry point.");
+                }
+                abandon();
+            }
+            return null;
+        }
+        if (count < reverse.target()) {
+            hook.stopAt(reverse.target());
+            return null;
+        }
+        reverse.arrived();
+        refreshWatchValues();
+        onReplayArrived.run();
+        return "";
+    }
+
+    private boolean breakpointAt(Task t, long address) {
+        for (Breakpoint b : breakpoints) {
+            if (b.address == address && b.appliesTo(t.pid())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Null to run on without stopping; otherwise the line that says why it stopped ("" for a step). */
@@ -418,7 +508,8 @@ public final class Debugger implements DebugHook.Console {
     private String watchReport() {
         StringBuilder b = new StringBuilder();
         for (Watchpoint w : watchpoints) {
-            byte[] now = new TaskMemory(kernel.ram(), w.mm).read(w.address, w.length);
+            MmStruct mm = watchedMm(w);
+            byte[] now = mm == null ? null : new TaskMemory(kernel.ram(), mm).read(w.address, w.length);
             if (now != null && !java.util.Arrays.equals(now, w.value)) {
                 w.hits++;
                 b.append(String.format("%nWatchpoint %d: %s%n%nOld value = %s%nNew value = %s", w.number, w.what,
@@ -463,7 +554,8 @@ public final class Debugger implements DebugHook.Console {
             throw new DebugException(String.format("Cannot access memory at address 0x%x (not mapped yet:"
                     + " watch it once the program has touched it)", address));
         }
-        Watchpoint w = new Watchpoint(nextBreakpoint++, address, length, what, focus.mm(), now);
+        Watchpoint w = new Watchpoint(nextBreakpoint++, address, length, what, focus.pid(), now);
+        w.run = kernel;
         watchpoints.add(w);
         return w;
     }
@@ -479,11 +571,17 @@ public final class Debugger implements DebugHook.Console {
         List<Long> physical = new ArrayList<>();
         List<Integer> lengths = new ArrayList<>();
         for (Watchpoint w : watchpoints) {
-            if (w.mm == null || w.mm.mmUsers() <= 0) {
+            MmStruct mm = watchedMm(w);
+            if (mm == null || mm.mmUsers() <= 0) {
                 continue;
             }
-            int pte = w.mm.pageTables().pte(w.address);
+            int pte = mm.pageTables().pte(w.address);
             if (minikernel.cpu.PageTableEntry.present(pte)) {
+                if (w.run != kernel) {
+                    // First armed in this run (a replay starts from the beginning): its value now.
+                    w.run = kernel;
+                    w.value = new TaskMemory(kernel.ram(), mm).read(w.address, w.length);
+                }
                 physical.add(minikernel.cpu.PageTableEntry.frame(pte) + (w.address & 0xfff));
                 lengths.add(w.length);
             }
@@ -508,19 +606,24 @@ public final class Debugger implements DebugHook.Console {
             addresses.add(temporary.address);
         }
         hook.setBreakpoints(addresses.stream().mapToLong(Long::longValue).toArray());
-        if (stepsLeft == 0) {
+        if (reverse.silent()) {
+            hook.stopAt(reverse.target() > 0 ? reverse.target() : reverse.scanUntil());
+        } else if (stepsLeft == 0) {
             hook.stopAt(-1);
         }
     }
 
     /** kill: SIGKILL to every user task; the console stops watching. */
     void kill() {
+        abandon();
+    }
+
+    /** Ends this run: SIGKILL to every task, no more stops (a kill, or a run replaced by a replay). */
+    private void abandon() {
         killed = true;
-        breakpoints.clear();
         temporary = null;
         stepsLeft = 0;
         hook.setBreakpoints(new long[0]);
-        watchpoints.clear();
         hook.setWatches(new long[0], new int[0]);
         hook.stopAt(-1);
         for (Task t : new ArrayList<>(kernel.scheduler().tasks())) {
@@ -532,7 +635,66 @@ public final class Debugger implements DebugHook.Console {
     }
 
     public boolean killed() {
-        return killed;
+        return killed && !reverse.requested();
+    }
+
+    // ---- reverse execution --------------------------------------------------------------------
+
+    /** reverse-step: the focused task's previous instruction, by a replay. */
+    void reverseStep() throws DebugException {
+        long now = hook.instructions();
+        long back = reverse.previousOf(focus.pid(), now);
+        if (back <= 0) {
+            throw new DebugException("No more reverse-execution history.");
+        }
+        requireVirtualClock();
+        reverse.request(back);
+        abandon();
+    }
+
+    /** reverse-continue: back to the last breakpoint or watchpoint hit before now, by two replays. */
+    void reverseContinue() throws DebugException {
+        requireVirtualClock();
+        reverse.requestScan(hook.instructions());
+        abandon();
+    }
+
+    private void requireVirtualClock() throws DebugException {
+        if (kernel.clock().mode() != minikernel.kernel.time.Clock.Mode.VIRTUAL) {
+            throw new DebugException("reverse execution needs the virtual clock (a replay with --clock host"
+                    + " would not take the same path)");
+        }
+    }
+
+    /** True if a watched value differs from the one last seen (and remembers the new one). */
+    private boolean watchChanged() {
+        boolean changed = false;
+        for (Watchpoint w : watchpoints) {
+            MmStruct mm = watchedMm(w);
+            byte[] now = mm == null ? null : new TaskMemory(kernel.ram(), mm).read(w.address, w.length);
+            if (now != null && !java.util.Arrays.equals(now, w.value)) {
+                w.value = now;
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    /** After a replay the watched values are those of the new run, at this moment. */
+    private void refreshWatchValues() {
+        for (Watchpoint w : watchpoints) {
+            byte[] now = watchedMm(w) == null ? null : new TaskMemory(kernel.ram(), watchedMm(w)).read(w.address,
+                    w.length);
+            if (now != null) {
+                w.value = now;
+            }
+        }
+    }
+
+    /** The address space a watchpoint watches in this run: its task's. */
+    MmStruct watchedMm(Watchpoint w) {
+        Task t = kernel.scheduler().findTask(w.pid);
+        return t == null ? null : t.mm();
     }
 
     /** Ctrl-C from another thread: stop before the next instruction. */

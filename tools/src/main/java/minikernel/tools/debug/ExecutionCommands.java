@@ -129,6 +129,42 @@ final class ExecutionCommands {
         }
     }
 
+    static final class ReverseStep implements ConsoleCommand {
+        @Override
+        public List<String> names() {
+            return List.of("reverse-step", "rs", "reverse-stepi", "rsi");
+        }
+
+        @Override
+        public String help() {
+            return "reverse-step (rs): back to the previous instruction of the task in focus (a silent replay)";
+        }
+
+        @Override
+        public After run(Debugger d, String args) throws DebugException {
+            d.reverseStep();
+            return After.RESUME;
+        }
+    }
+
+    static final class ReverseContinue implements ConsoleCommand {
+        @Override
+        public List<String> names() {
+            return List.of("reverse-continue", "rc");
+        }
+
+        @Override
+        public String help() {
+            return "reverse-continue (rc): back to the last breakpoint or watchpoint hit before now (or the start)";
+        }
+
+        @Override
+        public After run(Debugger d, String args) throws DebugException {
+            d.reverseContinue();
+            return After.RESUME;
+        }
+    }
+
     static final class KillCommand implements ConsoleCommand {
         @Override
         public List<String> names() {

@@ -1,7 +1,5 @@
 package minikernel.tools.debug;
 
-import minikernel.kernel.mm.MmStruct;
-
 /**
  * watch ADDR [LEN]: a range of one address space, compared before every instruction. gdb's
  * numbering is shared with breakpoints; {@code value} is what the range held at the last stop.
@@ -11,16 +9,17 @@ final class Watchpoint {
     final long address;
     final int length;
     final String what;
-    final MmStruct mm;
+    final int pid;                 // whose address space (found again in each run: a replay is a new kernel)
     byte[] value;
+    Object run;                    // the kernel whose run it was armed in
     int hits;
 
-    Watchpoint(int number, long address, int length, String what, MmStruct mm, byte[] value) {
+    Watchpoint(int number, long address, int length, String what, int pid, byte[] value) {
         this.number = number;
         this.address = address;
         this.length = length;
         this.what = what;
-        this.mm = mm;
+        this.pid = pid;
         this.value = value;
     }
 }
