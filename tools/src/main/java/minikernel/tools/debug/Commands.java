@@ -34,6 +34,9 @@ public final class Commands {
         add(new CatchCommands.StepSys());
         add(new StateCommands.Regs());
         add(new StateCommands.Set());
+        add(new StateCommands.X());
+        add(new StateCommands.Disas());
+        add(new StateCommands.Bt());
         add(KernelCommands.ps());
         add(new KernelCommands.TaskStruct());
         add(new KernelCommands.Vm());

@@ -30,6 +30,8 @@ public final class Debugger implements DebugHook.Console {
     private final java.util.Map<Integer, ElfFile> programs = new java.util.HashMap<>();   // by tgid, after exec
     private final List<Catchpoint> catchpoints = new ArrayList<>();
     private final List<Watchpoint> watchpoints = new ArrayList<>();
+    private final java.util.Map<ElfFile, Symbols> symbolCache = new java.util.IdentityHashMap<>();
+    private minikernel.cpu.capstone.Syntax syntax = minikernel.cpu.capstone.Syntax.ATT;
     private int stepsysPid;                        // stepsys: stop at this task's next call entry or exit
     private final List<Breakpoint> breakpoints = new ArrayList<>();
     private final Disassembler disassembler = new Disassembler();
@@ -386,13 +388,16 @@ public final class Debugger implements DebugHook.Console {
         return new TaskMemory(kernel.ram(), t.mm());
     }
 
-    /** {@code address} as {@code <main+0x1c>}, or "" when no symbol covers it. */
+    /** {@code address} as {@code " <main+28>"}, or "" when no symbol covers it. */
     public String label(long address) {
-        ElfFile p = programOf(focus);
-        if (p == null) {
-            return "";
-        }
-        return p.symbolAt(address).map(r -> " <" + r + ">").orElse("");
+        String l = symbols(focus).label(address);
+        return l.isEmpty() ? "" : " <" + l + ">";
+    }
+
+    /** The symbols of the program task t runs. */
+    public Symbols symbols(Task t) {
+        ElfFile p = programOf(t);
+        return p == null ? Symbols.empty() : symbolCache.computeIfAbsent(p, e -> Symbols.of(e.symbols().symbols()));
     }
 
     /** The program task t runs: the one its thread group last exec'd. */
@@ -401,45 +406,24 @@ public final class Debugger implements DebugHook.Console {
     }
 
     /** The address of a symbol of the program. */
-    public Optional<Long> symbol(String name) {
-        ElfFile p = programOf(focus);
-        if (p == null) {
-            return Optional.empty();
-        }
-        var a = p.addressOf(name);
-        return a.isPresent() ? Optional.of(a.getAsLong()) : Optional.empty();
-    }
 
     /** An address or number in the console's expression syntax, for the task in focus. */
     public long evaluate(String text) throws DebugException {
-        long value = 0;
-        int sign = 1;
-        for (String term : text.replace("-", " - ").replace("+", " + ").trim().split("\\s+")) {
-            switch (term) {
-                case "+" -> sign = 1;
-                case "-" -> sign = -1;
-                default -> {
-                    value += sign * term(term);
-                    sign = 1;
-                }
-            }
-        }
-        return value & 0xffffffffL;
+        return expression(focus).address(text);
     }
 
-    private long term(String t) throws DebugException {
-        if (t.startsWith("$")) {
-            try {
-                return registers(focus).get(t.substring(1));
-            } catch (IllegalArgumentException e) {
-                throw new DebugException(e.getMessage());
-            }
-        }
-        try {
-            return t.startsWith("0x") ? Long.parseLong(t.substring(2), 16) : Long.parseLong(t);
-        } catch (NumberFormatException e) {
-            return symbol(t).orElseThrow(() -> new DebugException("No symbol \"" + t + "\" in current context."));
-        }
+    Expression expression(Task t) {
+        return new Expression(registers(t), memory(t), symbols(t));
+    }
+
+    Disassembly disassembly(Task t) {
+        Disassembly d = new Disassembly(memory(t), registers(t), symbols(t), disassembler);
+        d.setSyntax(syntax);
+        return d;
+    }
+
+    void setSyntax(minikernel.cpu.capstone.Syntax s) {
+        syntax = s;
     }
 
     public ElfFile program() {
@@ -471,8 +455,13 @@ public final class Debugger implements DebugHook.Console {
     }
 
     private String whereIn(Task t, long address) {
-        String insn = instruction(t, address).map(i -> "\t" + i.mnemonic() + (i.operands().isEmpty() ? ""
-                : " " + i.operands())).orElse("");
+        String insn;
+        try {
+            List<String> l = disassembly(t).lines(address, 1);
+            insn = l.isEmpty() ? "" : "\t" + l.get(0).substring(l.get(0).indexOf(':') + 1).strip();
+        } catch (DebugException e) {
+            insn = "";
+        }
         return String.format("0x%08x%s in pid %d (%s):%s", address, label(address), t.pid(), t.comm(), insn);
     }
 

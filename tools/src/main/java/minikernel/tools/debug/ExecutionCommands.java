@@ -92,9 +92,11 @@ final class ExecutionCommands {
             RegisterFile r = d.registers(t);
             long eip = r.get("eip"), esp = r.get("esp"), ebp = r.get("ebp");
             byte[] code = d.memory(t).read(eip, 3);
-            // At the first instruction (push %ebp) or the second (mov %esp,%ebp) the frame is not
-            // built yet: the return address is on top of the stack, or one word below.
-            long slot = code != null && (code[0] & 0xff) == 0x55 ? esp
+            // At a function's first instruction (push %ebp, or any: code without a frame pointer) or
+            // its second (mov %esp,%ebp) the frame is not built yet: the return address is on top of
+            // the stack, or one word below; later it is above the saved %ebp.
+            boolean atEntry = d.symbols(t).locate(eip).map(l -> l.offset() == 0).orElse(false);
+            long slot = atEntry || code != null && (code[0] & 0xff) == 0x55 ? esp
                     : code != null && (code[0] & 0xff) == 0x89 && (code[1] & 0xff) == 0xe5 ? esp + 4 : ebp + 4;
             byte[] ret = d.memory(t).read(slot, 4);
             if (ret == null) {

@@ -38,24 +38,76 @@ final class StateCommands {
         @Override
         public After run(Debugger d, String args) throws DebugException {
             Target t = Target.of(d, args);
-            RegisterFile r = d.registers(t.task());
-            for (String name : r.names()) {
-                long v = r.get(name);
-                String natural = switch (name) {
-                    case "eip" -> String.format("0x%x%s", v, d.label(v));
-                    case "eflags" -> flags(v);
-                    case "esp", "ebp" -> String.format("0x%x", v);
-                    case "cs", "ss", "ds", "es", "fs", "gs" -> String.valueOf(v);
-                    default -> String.valueOf((int) v);
-                };
-                d.out().printf("%-15s0x%-18x%s%n", name, v, natural);
-            }
+            d.out().print(ensureNewline(new Registers(d.registers(t.task()), d.symbols(t.task())).format()));
             return After.STAY;
         }
+    }
 
-        static String flags(long eflags) {
-            return new minikernel.cpu.Registers(0, 0, 0, 0, 0, 0, 0, 0, 0, eflags, 0, 0, 0, 0, 0, 0).eflagsDecoded();
+    /** x/NFU ADDR: memory, gdb's way. */
+    static final class X implements ConsoleCommand {
+        @Override
+        public List<String> names() {
+            return List.of("x");
         }
+
+        @Override
+        public String help() {
+            return "x/NFU ADDR: N units (F: x d u o t c a s i; U: b h w g) of memory at ADDR, as gdb's x";
+        }
+
+        @Override
+        public After run(Debugger d, String args) throws DebugException {
+            Target t = Target.of(d, args);
+            d.out().print(ensureNewline(new Examine(d.memory(t.task()), d.registers(t.task()), d.symbols(t.task()),
+                    d.disassembly(t.task())).run(t.rest())));
+            return After.STAY;
+        }
+    }
+
+    /** disas [ADDR|SYMBOL] [N]. */
+    static final class Disas implements ConsoleCommand {
+        @Override
+        public List<String> names() {
+            return List.of("disas", "disassemble");
+        }
+
+        @Override
+        public String help() {
+            return "disas [ADDR|SYMBOL] [N]: N instructions (a whole function for a symbol) from ADDR (default $eip)";
+        }
+
+        @Override
+        public After run(Debugger d, String args) throws DebugException {
+            Target t = Target.of(d, args);
+            d.out().print(ensureNewline(d.disassembly(t.task()).run(t.rest())));
+            return After.STAY;
+        }
+    }
+
+    /** bt: the frame-pointer backtrace. */
+    static final class Bt implements ConsoleCommand {
+        @Override
+        public List<String> names() {
+            return List.of("bt", "backtrace", "where");
+        }
+
+        @Override
+        public String help() {
+            return "bt [-p PID]: the call stack, by the frame-pointer chain, with symbols";
+        }
+
+        @Override
+        public After run(Debugger d, String args) throws DebugException {
+            Target t = Target.of(d, args);
+            d.out().print(ensureNewline(new Backtrace(d.memory(t.task()), d.registers(t.task()),
+                    d.symbols(t.task())).format()));
+            return After.STAY;
+        }
+    }
+
+    /** set syntax intel|att, or set $REG = VALUE. */
+    static String ensureNewline(String s) {
+        return s.isEmpty() || s.endsWith("\n") ? s : s + "\n";
     }
 
     /** set $REG = VALUE (or set REG VALUE). */
@@ -67,11 +119,20 @@ final class StateCommands {
 
         @Override
         public String help() {
-            return "set $REG = VALUE: change a register of the task in focus";
+            return "set $REG = VALUE | set syntax intel|att: change a register of the task in focus, or disas's syntax";
         }
 
         @Override
         public After run(Debugger d, String args) throws DebugException {
+            if (args.startsWith("syntax")) {
+                String which = args.substring(6).strip();
+                switch (which) {
+                    case "intel" -> d.setSyntax(minikernel.cpu.capstone.Syntax.INTEL);
+                    case "att", "at&t" -> d.setSyntax(minikernel.cpu.capstone.Syntax.ATT);
+                    default -> throw new DebugException("set syntax intel|att");
+                }
+                return After.STAY;
+            }
             String[] w = args.replace("=", " ").strip().split("\\s+", 2);
             if (w.length < 2) {
                 throw new DebugException("set $REG = VALUE");
@@ -87,11 +148,12 @@ final class StateCommands {
         }
     }
 
-    /** info symbol ADDR. */
+    /** info symbol ADDR: gdb's "main + 12 in section .text" (here: of the program). */
     static void infoSymbol(Debugger d, String args) throws DebugException {
         long a = d.evaluate(args);
-        String l = d.label(a);
-        d.out().println(l.isEmpty() ? String.format("No symbol matches %s.", args)
-                : l.substring(2, l.length() - 1) + " in section of the program");
+        var loc = d.symbols(d.focus()).locate(a);
+        d.out().println(loc.isEmpty() ? String.format("No symbol matches %s.", args)
+                : loc.get().symbol().name() + (loc.get().offset() == 0 ? "" : " + " + loc.get().offset())
+                + " in section of " + d.focus().comm());
     }
 }
