@@ -21,21 +21,39 @@ struct mk_quantum {
     volatile int32_t stop_request;/* set by another thread: stop at the next block */
     int32_t stopped;              /* why the hook stopped the engine: 1 quantum, 2 stop request */
     int (*emu_stop)(void *uc);    /* uc_emu_stop */
+    uint64_t prev_end;            /* where the block before this one ended; 0 after each emu_start */
+    int32_t deferred;             /* the debugger's code hook is installed: it does the stopping */
+    int32_t pending;              /* a stop decided at a block start, for the code hook to make */
 };
 
+/*
+ * A block that starts exactly where the previous one ended is the same straight run of code,
+ * which the translator cut in two (a length limit, a page, or with the debugger's code hook the
+ * op buffer filling sooner) or a branch not taken: it is not counted. What counts is the start of
+ * each run of code entered by a jump, call, return or (re)start of the engine, the same places
+ * with or without the debugger's hook, so `debug` schedules a program exactly as `run` does.
+ */
 void mk_block_hook(void *uc, uint64_t address, uint32_t size, void *user)
 {
     struct mk_quantum *q = (struct mk_quantum *) user;
-    (void) address;
-    (void) size;
+    int continued = address == q->prev_end;
+    q->prev_end = address + size;
+    if (continued)
+        return;
     q->blocks++;
     if (q->stop_request) {
         q->stopped = 2;
-        q->emu_stop(uc);
     } else if (--q->left <= 0) {
         q->stopped = 1;
-        q->emu_stop(uc);
+    } else {
+        return;
     }
+    /* With the debugger's code hook, a stop asked for here would take effect some instructions
+       later; asked for from the code hook of the block's first instruction it is exact. */
+    if (q->deferred)
+        q->pending = 1;
+    else
+        q->emu_stop(uc);
 }
 
 /*
@@ -96,6 +114,7 @@ struct mk_debug {
     int32_t nwatch;                  /* how many of watches[] are in use */
     int32_t quiet;                   /* the CPU replays a faulting instruction to find the address: not a stop */
     struct mk_watch watches[MK_MAX_WATCHES];   /* stop before the instruction after a change */
+    struct mk_quantum *quantum;      /* the timer's: a preemption it decided is made here */
 };
 
 #define MK_STOP_STEP 1
@@ -107,8 +126,14 @@ void mk_code_hook(void *uc, uint64_t address, uint32_t size, void *user)
 {
     struct mk_debug *d = (struct mk_debug *) user;
     uint32_t reason = 0;
-    (void) uc;
     (void) size;
+    if (d->quantum->pending) {
+        /* The timer's stop, before this (the block's first) instruction, as without the debugger.
+           It is not counted: the instruction runs after the switch back. */
+        d->quantum->pending = 0;
+        d->quantum->emu_stop(uc);
+        return;
+    }
     d->insns++;
     if (d->stop_at >= 0 && d->insns >= d->stop_at)
         reason |= MK_STOP_STEP;

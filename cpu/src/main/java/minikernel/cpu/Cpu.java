@@ -160,6 +160,7 @@ public final class Cpu implements AutoCloseable, Unicorn.InterruptEntry {
         pendingTrap = null;
         kernelStop = false;
         mmu.clearFault();
+        quantum.engineStarts();
         int err = engine.emuStart(engine.reg(EIP));
         long eip = engine.reg(EIP);
         Throwable failure = engine.takeHookFailure();
@@ -215,6 +216,7 @@ public final class Cpu implements AutoCloseable, Unicorn.InterruptEntry {
             if (debugHook != null) {
                 debugHook.setQuiet(true);
             }
+            quantum.engineStarts();
             engine.emuStart(eip);
             if (debugHook != null) {
                 debugHook.setQuiet(false);
@@ -241,7 +243,7 @@ public final class Cpu implements AutoCloseable, Unicorn.InterruptEntry {
      * instruction is translated, or earlier translations would run without it.
      */
     public DebugHook installDebugHook(DebugHook.Console console) {
-        debugHook = new DebugHook(engine, arena, ram, console);
+        debugHook = new DebugHook(engine, arena, ram, quantum, console);
         return debugHook;
     }
 

@@ -25,8 +25,7 @@ public final class DebugHook {
 
     private static final long INSNS = 0, STOP_AT = 8, STOP_REQUEST = 16, NBREAK = 20, BREAKS = 24,
             HANDLER = BREAKS + 4L * MAX_BREAKS, NWATCH = HANDLER + 8, QUIET = NWATCH + 4, WATCHES = NWATCH + 8,
-            WATCH_SIZE = 32,
-            SIZE = WATCHES + WATCH_SIZE * MAX_WATCHES;
+            WATCH_SIZE = 32, QUANTUM = WATCHES + WATCH_SIZE * MAX_WATCHES, SIZE = QUANTUM + 8;
 
     /** What runs when the hook stops: the console, given the instruction's address and the reason bits. */
     public interface Console {
@@ -36,9 +35,10 @@ public final class DebugHook {
     private final MemorySegment state;
     private final PhysicalMemory ram;
 
-    DebugHook(Unicorn engine, Arena arena, PhysicalMemory ram, Console console) {
+    DebugHook(Unicorn engine, Arena arena, PhysicalMemory ram, Quantum quantum, Console console) {
         this.ram = ram;
         state = arena.allocate(SIZE, 8);
+        state.set(ValueLayout.ADDRESS, QUANTUM, quantum.deferStopsToCodeHook());
         state.set(ValueLayout.JAVA_LONG, STOP_AT, -1);
         state.set(ValueLayout.ADDRESS, HANDLER,
                 engine.debugEntryStub((address, reason) -> console.stop(address & 0xffffffffL, reason)));

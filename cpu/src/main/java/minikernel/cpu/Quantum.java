@@ -16,7 +16,8 @@ import minikernel.cpu.unicorn.Unicorn;
  * preemption (stop when the running task's quantum is used up) and the virtual clock.
  */
 public final class Quantum {
-    private static final long LEFT = 0, BLOCKS = 8, STOP_REQUEST = 16, STOPPED = 20, EMU_STOP = 24, SIZE = 32;
+    private static final long LEFT = 0, BLOCKS = 8, STOP_REQUEST = 16, STOPPED = 20, EMU_STOP = 24, PREV_END = 32,
+            DEFERRED = 40, PENDING = 44, SIZE = 48;
     private static final VarHandle STOP_FLAG = JAVA_INT.varHandle();
 
     /** Why the hook stopped the engine. */
@@ -51,6 +52,18 @@ public final class Quantum {
     public void set(long blocks) {
         shared.set(JAVA_LONG, LEFT, blocks);
         shared.set(JAVA_INT, STOPPED, 0);
+    }
+
+    /** The engine starts anew: its first block counts, whatever came before (see hooks.c). */
+    void engineStarts() {
+        shared.set(JAVA_LONG, PREV_END, 0);
+        shared.set(JAVA_INT, PENDING, 0);
+    }
+
+    /** The debugger's code hook makes the stops the block hook decides (see hooks.c); its pointer to us. */
+    MemorySegment deferStopsToCodeHook() {
+        shared.set(JAVA_INT, DEFERRED, 1);
+        return shared;
     }
 
     /** Blocks left in the current quantum. */
