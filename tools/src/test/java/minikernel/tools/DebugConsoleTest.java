@@ -32,17 +32,23 @@ import org.junit.jupiter.api.io.TempDir;
 class DebugConsoleTest {
     @TempDir
     static Path tmp;
-    private static Path watched;
+    private static Path watched, racers;
 
     @BeforeAll
     static void compile() throws Exception {
+        watched = compile("watched");
+        racers = compile("racers");
+    }
+
+    private static Path compile(String name) throws Exception {
         Path root = Path.of(System.getProperty("minikernel.root", ".."));
-        watched = tmp.resolve("watched");
+        Path out = tmp.resolve(name);
         Process p = new ProcessBuilder(root.resolve("userland/bin/minikernel-cc").toString(), "-O1", "-o",
-                watched.toString(), root.resolve("tools/src/test/c/watched.c").toString())
+                out.toString(), root.resolve("tools/src/test/c/" + name + ".c").toString())
                 .redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), log);
+        return out;
     }
 
     /** The console's transcript and the guest's own output of one session. */
@@ -50,6 +56,11 @@ class DebugConsoleTest {
     }
 
     private static Session debug(Executable exe, String... commands) throws Exception {
+        return session(exe, 3, true, commands);
+    }
+
+    /** With {@code debugger} false, the program runs as ./minikernel run runs it: no hook at all. */
+    private static Session session(Executable exe, long seed, boolean debugger, String... commands) throws Exception {
         Path out = Files.createTempFile(tmp, "guest", ".out");
         int in = HostFd.open("/dev/null", 0, 0);
         int fo = HostFd.open(out.toString(), 01 | 01000, 0);
@@ -62,10 +73,12 @@ class DebugConsoleTest {
             do {
                 // A reverse command replays in a fresh kernel (its output is the replay's too).
                 trace.reset();
-                KernelConfig config = KernelConfig.defaults().withSeed(3).withConsole(in, fo, fo)
+                KernelConfig config = KernelConfig.defaults().withSeed(seed).withConsole(in, fo, fo)
                         .withTrace(new PrintStream(trace, true, StandardCharsets.UTF_8));
                 try (Kernel kernel = new Kernel(config)) {
-                    d.attach(kernel);
+                    if (debugger) {
+                        d.attach(kernel);
+                    }
                     status = kernel.runProgram(exe, List.of(Path.of(exe.path()).getFileName().toString()),
                             List.of("PATH=/bin"));
                 }
@@ -192,6 +205,19 @@ class DebugConsoleTest {
         assertEquals(plain.trace(), stepped.trace());
         assertTrue(plain.trace().contains("clone("), plain.trace());
         assertEquals(0, stepped.status());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "seed {0}")
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3})
+    void aDebuggedRunIsScheduledExactlyAsRunSchedulesIt(long seed) throws Exception {
+        Executable exe = new Executable(racers.toString(), Files.readAllBytes(racers));
+        Session run = session(exe, seed, false);
+        Session debugged = session(exe, seed, true, "break racer", "continue", "step 20", "next", "delete",
+                "watch len", "continue", "delete", "continue");
+        // The log records which thread the timer preempted when: the same log, the same schedule.
+        assertTrue(run.guest().matches("[ab]{60}\n"), run.guest());
+        assertEquals(run.guest(), debugged.guest(), debugged.transcript());
+        assertEquals(run.trace(), debugged.trace());
     }
 
     @Test
