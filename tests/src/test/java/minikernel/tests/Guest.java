@@ -187,8 +187,8 @@ public final class Guest {
         return run(command, stdin, workDir);
     }
 
-    /** Runs {@code minikernel ARGS} (any command: boot, run, ...) in a new temporary directory. */
-    public GuestRun runMinikernelCommand(List<String> args, String stdin) throws IOException, InterruptedException {
+    /** The command line of {@code minikernel ARGS}: this JVM's java, the jar, the native libraries. */
+    public List<String> minikernelCommandLine(List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.add("--enable-native-access=ALL-UNNAMED");
@@ -196,7 +196,12 @@ public final class Guest {
         command.add("-jar");
         command.add(minikernelJar().toAbsolutePath().toString());
         command.addAll(args);
-        return run(command, stdin, WorkDir.TEMPORARY);
+        return command;
+    }
+
+    /** Runs {@code minikernel ARGS} (any command: boot, run, ...) in a new temporary directory. */
+    public GuestRun runMinikernelCommand(List<String> args, String stdin) throws IOException, InterruptedException {
+        return run(minikernelCommandLine(args), stdin, WorkDir.TEMPORARY);
     }
 
     /** Runs the program under qemu-i386 user-mode emulation; the caller checks {@link #qemu()} first. */

@@ -86,7 +86,7 @@ final class DebugCommand implements Main.Command {
             return RunCommand.lookupStatus(argv.get(0));
         }
         String stdin = cl.getOptionValue("stdin", "/dev/null");
-        boolean batch = !script.isEmpty() || System.console() == null;
+        boolean batch = !script.isEmpty() || System.console() == null || !System.console().isTerminal();
         ElfFile program = symbols(exe.get());
         LineSource lines;
         try {
