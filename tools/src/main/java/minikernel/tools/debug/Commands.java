@@ -110,7 +110,8 @@ public final class Commands {
 
         @Override
         public String help() {
-            return "info breakpoints|registers|symbol ADDR: what is set, the registers, what is at ADDR";
+            return "info breakpoints|registers|symbol ADDR|program: what is set, the registers, what is at ADDR,"
+                    + " how far the program has run";
         }
 
         @Override
@@ -121,7 +122,10 @@ public final class Commands {
                 case "breakpoints", "break", "b" -> BreakpointCommands.list(d);
                 case "registers", "reg", "r" -> new StateCommands.Regs().run(d, rest);
                 case "symbol" -> StateCommands.infoSymbol(d, rest);
-                default -> throw new DebugException("info what? breakpoints, registers or symbol ADDR");
+                case "program" -> d.out().printf("pid %d (%s) in focus; %,d instructions run since the program"
+                        + " started (reverse-step replays up to one fewer)%n", d.focus().pid(), d.focus().comm(),
+                        d.instructions());
+                default -> throw new DebugException("info what? breakpoints, registers, symbol ADDR or program");
             }
             return After.STAY;
         }

@@ -46,6 +46,8 @@ public final class Debugger implements DebugHook.Console {
     private long resumeCount;                      // the instruction count the guest last resumed at ...
     private long resumeAddress = -1;               // ... the address ...
     private int resumePid;                         // ... and task: a fault's retry there is no new stop
+    private boolean inEvent;                       // the console runs inside a kernel tracepoint
+    private boolean deferredKill;                  // kill when the guest next runs an instruction
 
     // What "run on" means until the next stop: single steps of one task, or a temporary stop.
     private int stepPid;
@@ -76,6 +78,8 @@ public final class Debugger implements DebugHook.Console {
         kernel = k;
         cpu = k.cpu();
         killed = false;
+        deferredKill = false;
+        inEvent = false;
         stepsLeft = 0;
         temporary = null;
         stepsysPid = 0;
@@ -159,7 +163,12 @@ public final class Debugger implements DebugHook.Console {
         focus = t;
         out.println(why);
         out.println(where(t, registers(t).get("eip")));
-        commandLoop();
+        inEvent = true;
+        try {
+            commandLoop();
+        } finally {
+            inEvent = false;
+        }
         stopped = null;
         if (!killed) {
             syncHook();
@@ -191,6 +200,11 @@ public final class Debugger implements DebugHook.Console {
 
     @Override
     public void stop(long address, int reason) {
+        if (deferredKill) {
+            deferredKill = false;
+            killAll();
+            return;
+        }
         if (killed) {
             return;
         }
@@ -355,6 +369,11 @@ public final class Debugger implements DebugHook.Console {
 
     Commands commands() {
         return commands;
+    }
+
+    /** Instructions the guest has started since the hook was installed (all tasks). */
+    public long instructions() {
+        return hook.instructions();
     }
 
     /** The task in focus. */
@@ -615,6 +634,18 @@ public final class Debugger implements DebugHook.Console {
         hook.setBreakpoints(new long[0]);
         hook.setWatches(new long[0], new int[0]);
         hook.stopAt(-1);
+        if (inEvent) {
+            // Inside a system call (or signal delivery) the task cannot be killed under the kernel's
+            // feet: the kill happens before the next instruction any task runs.
+            deferredKill = true;
+            hook.requestStop();
+            return;
+        }
+        killAll();
+    }
+
+    /** SIGKILL to every user task, and the engine stops so the scheduler sees them die. */
+    private void killAll() {
         for (Task t : new ArrayList<>(kernel.scheduler().tasks())) {
             if (!t.isKernelThread() && !t.isZombieOrDead()) {
                 minikernel.kernel.signal.Kill.send(t, minikernel.kernel.signal.Signal.SIGKILL.number);
