@@ -131,9 +131,9 @@ final class DebugCommand implements Main.Command {
     }
 
     /**
-     * One kernel's run of the program under the debugger. A replay (reverse-step) runs silently:
-     * the guest's output goes to /dev/null until the replay reaches its instruction, then to the
-     * terminal again, through descriptors of our own that dup2 points one way and then the other.
+     * One kernel's run of the program under the debugger. A replay (reverse-step) runs with the
+     * console muted until it reaches its instruction: the guest writes to the same files as before
+     * (a terminal stays a terminal), their output just goes nowhere.
      */
     private static int runOnce(Debugger d, KernelConfig config, Executable exe, List<String> argv, List<String> env,
                                String stdin, boolean replay) throws ExecException, StdinException {
@@ -141,24 +141,13 @@ final class DebugCommand implements Main.Command {
         if (in < 0) {
             throw new StdinException();
         }
-        int out = HostFd.dup(1), err = HostFd.dup(2);
-        if (replay) {
-            int devNull = HostFd.open("/dev/null", 1, 0);
-            HostFd.dup2(devNull, out);
-            HostFd.dup2(devNull, err);
-            HostFd.close(devNull);
-        }
-        d.onReplayArrived(() -> {
-            HostFd.dup2(1, out);
-            HostFd.dup2(2, err);
-        });
-        try (Kernel kernel = new Kernel(config.withConsole(in, out, err))) {
+        try (Kernel kernel = new Kernel(config.withConsole(in, 1, 2))) {
+            kernel.console().setMuted(replay);
+            d.onReplayArrived(() -> kernel.console().setMuted(false));
             d.attach(kernel);
             return kernel.runProgram(exe, argv, env);
         } finally {
             HostFd.close(in);
-            HostFd.close(out);
-            HostFd.close(err);
         }
     }
 

@@ -69,6 +69,7 @@ class DebugConsoleTest {
         PrintStream console = new PrintStream(transcript, true, StandardCharsets.UTF_8);
         Debugger d = new Debugger(new ScriptLines(List.of(commands)), console, ElfFile.parse(exe.bytes()));
         int status;
+        boolean replay = false;
         try {
             do {
                 // A reverse command replays in a fresh kernel (its output is the replay's too).
@@ -76,13 +77,16 @@ class DebugConsoleTest {
                 KernelConfig config = KernelConfig.defaults().withSeed(seed).withConsole(in, fo, fo)
                         .withTrace(new PrintStream(trace, true, StandardCharsets.UTF_8));
                 try (Kernel kernel = new Kernel(config)) {
+                    kernel.console().setMuted(replay);        // as DebugCommand does
+                    d.onReplayArrived(() -> kernel.console().setMuted(false));
                     if (debugger) {
                         d.attach(kernel);
                     }
                     status = kernel.runProgram(exe, List.of(Path.of(exe.path()).getFileName().toString()),
                             List.of("PATH=/bin"));
                 }
-            } while (d.replayRequested());
+                replay = d.replayRequested();
+            } while (replay);
         } finally {
             HostFd.close(in);
             HostFd.close(fo);
@@ -182,7 +186,19 @@ class DebugConsoleTest {
         String before = t.substring(first, t.indexOf("(mk)", first));
         String after = t.substring(second, t.indexOf("(mk)", second));
         assertEquals(before, after, t);
+        // The replay is muted until it arrives: each line once.
+        assertEquals(1, s.guest().split("parent: before fork", -1).length - 1, s.guest());
         assertTrue(s.guest().contains("parent: the child exited with status 7"), s.guest());
+    }
+
+    @Test
+    void reverseStepAtACatchpointGoesBackToTheSystemCall() throws Exception {
+        Session s = debug(image("hello"), "catch syscall write", "continue", "reverse-step", "x/i $eip", "kill");
+        String t = s.transcript();
+        int rs = t.indexOf("(mk) reverse-step\n");
+        assertTrue(rs > 0, t);
+        assertTrue(t.substring(rs).matches("(?s)\\(mk\\) reverse-step\n0x[0-9a-f]{8} <__int80_entry> in pid 2 "
+                + "\\(hello\\):\tint    \\$0x80\n.*"), t);
     }
 
     @Test

@@ -63,6 +63,18 @@ public final class Console {
         this.tty = tty;
     }
 
+    /** Mutes (or unmutes) what the console writes to the host: see {@link HostConsoleFile#setMuted}. */
+    public void setMuted(boolean on) {
+        for (File f : files) {
+            if (f instanceof HostConsoleFile h) {
+                h.setMuted(on);
+            }
+        }
+        if (err != null) {
+            err.setMuted(on);
+        }
+    }
+
     /** The console on host descriptors {@code fds} (stdin, stdout, stderr). */
     public static Console open(Kernel kernel, int[] fds) {
         var ua = kernel.userAccess();

@@ -20,6 +20,7 @@ public final class HostConsoleFile extends File {
     private static final int CHUNK = 1 << 20;
 
     private final HostFd host;
+    private volatile boolean muted;
     private final String path;
     private final UserAccess uaccess;
     private final minikernel.kernel.sched.WaitQueue inputWaiters = new minikernel.kernel.sched.WaitQueue("console read");
@@ -36,6 +37,15 @@ public final class HostConsoleFile extends File {
      * bad part-way is written up to the bad page, as Linux's write() returns the bytes it managed;
      * a buffer bad from its first byte is -EFAULT.
      */
+    /**
+     * Muted, writes succeed but reach no one: the debugger's replays (reverse-step) run the program
+     * again silently, and the guest must see the very same file (a tty stays a tty) or it would take
+     * another path.
+     */
+    void setMuted(boolean on) {
+        muted = on;
+    }
+
     @Override
     public long write(Task current, long buf, long count) {
         if (!writable()) {
@@ -49,7 +59,7 @@ public final class HostConsoleFile extends File {
             if (copied <= 0) {
                 return total > 0 ? total : Errno.EFAULT.negative();
             }
-            long written = host.write(native_, copied);
+            long written = muted ? copied : host.write(native_, copied);
             if (written < 0) {
                 return total > 0 ? total : written;
             }
@@ -133,6 +143,9 @@ public final class HostConsoleFile extends File {
         if (!writable()) {
             return Errno.EBADF.negative();
         }
+        if (muted) {
+            return len;
+        }
         MemorySegment native_ = host.buffer(len);
         MemorySegment.copy(b, 0, native_, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, len);
         return host.write(native_, len);
@@ -140,6 +153,9 @@ public final class HostConsoleFile extends File {
 
     /** Writes kernel text (printk) straight to the host descriptor behind this console. */
     public void printk(String line) {
+        if (muted) {
+            return;
+        }
         byte[] b = line.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         MemorySegment native_ = host.buffer(b.length);
         MemorySegment.copy(b, 0, native_, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, b.length);

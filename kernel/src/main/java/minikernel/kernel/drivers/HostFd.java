@@ -66,24 +66,6 @@ public final class HostFd {
         }
     }
 
-    /** dup(2) on the host: a new descriptor for the same open file, or a negative number. */
-    public static int dup(int fd) {
-        try {
-            return (int) Calls.DUP.invokeExact(fd);
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
-    }
-
-    /** dup2(2) on the host: {@code newFd} now names {@code oldFd}'s open file (the debugger's replays). */
-    public static int dup2(int oldFd, int newFd) {
-        try {
-            return (int) Calls.DUP2.invokeExact(oldFd, newFd);
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
-    }
-
     /** close(2) on the host. */
     public static void close(int fd) {
         try {
@@ -258,10 +240,6 @@ public final class HostFd {
                 FunctionDescriptor.of(JAVA_INT));
         static final MethodHandle CLOSE = LINKER.downcallHandle(LINKER.defaultLookup().find("close").orElseThrow(),
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-        static final MethodHandle DUP = LINKER.downcallHandle(LINKER.defaultLookup().find("dup").orElseThrow(),
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-        static final MethodHandle DUP2 = LINKER.downcallHandle(LINKER.defaultLookup().find("dup2").orElseThrow(),
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
         static final MethodHandle STATX = handle("statx",
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS));
 

@@ -663,7 +663,9 @@ public final class Debugger implements DebugHook.Console {
     /** reverse-step: the focused task's previous instruction, by a replay. */
     void reverseStep() throws DebugException {
         long now = hook.instructions();
-        long back = reverse.previousOf(focus.pid(), now);
+        // Stopped in the kernel (a catchpoint), the task has run the int $0x80 numbered now: that
+        // instruction is the one before; at an instruction, it is the task's last before it.
+        long back = inEvent && stopped == focus ? now : reverse.previousOf(focus.pid(), now);
         if (back <= 0) {
             throw new DebugException("No more reverse-execution history.");
         }
