@@ -1,6 +1,5 @@
 package minikernel.tools.debug;
 
-import java.util.List;
 
 /** break, tbreak, delete, enable, disable, info breakpoints. */
 final class BreakpointCommands {
@@ -8,22 +7,14 @@ final class BreakpointCommands {
     }
 
     /** break ADDR [pid N] / tbreak ADDR [pid N]. */
-    static final class Break implements ConsoleCommand {
+    static final class Break extends Named {
         private final boolean temporary;
 
         Break(boolean temporary) {
+            super(temporary ? "tbreak ADDR [pid N] (tb): a breakpoint that goes away after its first stop"
+                            : "break ADDR [pid N] (b): stop before the instruction at ADDR (in task N only)",
+                    temporary ? new String[]{"tbreak", "tb"} : new String[]{"break", "b", "br"});
             this.temporary = temporary;
-        }
-
-        @Override
-        public List<String> names() {
-            return temporary ? List.of("tbreak", "tb") : List.of("break", "b", "br");
-        }
-
-        @Override
-        public String help() {
-            return temporary ? "tbreak ADDR [pid N] (tb): a breakpoint that goes away after its first stop"
-                    : "break ADDR [pid N] (b): stop before the instruction at ADDR (in task N only)";
         }
 
         @Override
@@ -50,16 +41,11 @@ final class BreakpointCommands {
     }
 
     /** watch ADDR [LEN]: stop after an instruction changes the LEN bytes at ADDR (default 4). */
-    static final class Watch implements ConsoleCommand {
-        @Override
-        public List<String> names() {
-            return List.of("watch", "wa");
-        }
-
-        @Override
-        public String help() {
-            return "watch ADDR [LEN] (wa): stop after any task of this address space changes the LEN (default 4,"
-                    + " at most 16) bytes at ADDR";
+    static final class Watch extends Named {
+        Watch() {
+            super("watch ADDR [LEN] (wa): stop after any task of this address space changes the LEN (default 4,"
+                    + " at most 16) bytes at ADDR",
+                    "watch", "wa");
         }
 
         @Override
@@ -82,15 +68,10 @@ final class BreakpointCommands {
         }
     }
 
-    static final class Delete implements ConsoleCommand {
-        @Override
-        public List<String> names() {
-            return List.of("delete", "d");
-        }
-
-        @Override
-        public String help() {
-            return "delete [N...] (d): remove breakpoints N (all of them with no N)";
+    static final class Delete extends Named {
+        Delete() {
+            super("delete [N...] (d): remove breakpoints N (all of them with no N)",
+                    "delete", "d");
         }
 
         @Override
@@ -117,21 +98,13 @@ final class BreakpointCommands {
         }
     }
 
-    static final class Enable implements ConsoleCommand {
+    static final class Enable extends Named {
         private final boolean on;
 
         Enable(boolean on) {
+            super((on ? "enable" : "disable") + " [N...]: turn breakpoints N " + (on ? "on" : "off") + " (all with no N)",
+                    on ? new String[]{"enable", "en"} : new String[]{"disable", "dis"});
             this.on = on;
-        }
-
-        @Override
-        public List<String> names() {
-            return on ? List.of("enable", "en") : List.of("disable", "dis");
-        }
-
-        @Override
-        public String help() {
-            return (on ? "enable" : "disable") + " [N...]: turn breakpoints N " + (on ? "on" : "off") + " (all with no N)";
         }
 
         @Override

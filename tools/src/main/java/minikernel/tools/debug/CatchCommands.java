@@ -10,16 +10,11 @@ final class CatchCommands {
     private CatchCommands() {
     }
 
-    static final class Catch implements ConsoleCommand {
-        @Override
-        public List<String> names() {
-            return List.of("catch");
-        }
-
-        @Override
-        public String help() {
-            return "catch syscall [NAME...] | fork | clone | exec | exit | signal: stop at that kernel event"
-                    + " (a syscall at its entry and its return, decoded as --trace shows it)";
+    static final class Catch extends Named {
+        Catch() {
+            super("catch syscall [NAME...] | fork | clone | exec | exit | signal: stop at that kernel event"
+                    + " (a syscall at its entry and its return, decoded as --trace shows it)",
+                    "catch");
         }
 
         @Override
@@ -53,15 +48,10 @@ final class CatchCommands {
         }
     }
 
-    static final class StepSys implements ConsoleCommand {
-        @Override
-        public List<String> names() {
-            return List.of("stepsys", "ss");
-        }
-
-        @Override
-        public String help() {
-            return "stepsys (ss): run until the task in focus enters or returns from a system call";
+    static final class StepSys extends Named {
+        StepSys() {
+            super("stepsys (ss): run until the task in focus enters or returns from a system call",
+                    "stepsys", "ss");
         }
 
         @Override

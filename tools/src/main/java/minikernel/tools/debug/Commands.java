@@ -80,15 +80,10 @@ public final class Commands {
     }
 
     /** help: one line per command. */
-    static final class Help implements ConsoleCommand {
-        @Override
-        public List<String> names() {
-            return List.of("help", "h");
-        }
-
-        @Override
-        public String help() {
-            return "help: this list";
+    static final class Help extends Named {
+        Help() {
+            super("help: this list",
+                    "help", "h");
         }
 
         @Override
@@ -102,16 +97,11 @@ public final class Commands {
     }
 
     /** info breakpoints | registers | symbol ADDR. */
-    static final class Info implements ConsoleCommand {
-        @Override
-        public List<String> names() {
-            return List.of("info", "i");
-        }
-
-        @Override
-        public String help() {
-            return "info breakpoints|registers|symbol ADDR|program: what is set, the registers, what is at ADDR,"
-                    + " how far the program has run";
+    static final class Info extends Named {
+        Info() {
+            super("info breakpoints|registers|symbol ADDR|program: what is set, the registers, what is at ADDR,"
+                    + " how far the program has run",
+                    "info", "i");
         }
 
         @Override

@@ -1,21 +1,15 @@
 package minikernel.tools.debug;
 
-import java.util.List;
 
 /** Running the guest on: continue, step, next, finish, until, kill, quit. */
 final class ExecutionCommands {
     private ExecutionCommands() {
     }
 
-    static final class Continue implements ConsoleCommand {
-        @Override
-        public List<String> names() {
-            return List.of("continue", "c", "run", "r");
-        }
-
-        @Override
-        public String help() {
-            return "continue (c, run): let the guest run until a breakpoint, Ctrl-C or its end";
+    static final class Continue extends Named {
+        Continue() {
+            super("continue (c, run): let the guest run until a breakpoint, Ctrl-C or its end",
+                    "continue", "c", "run", "r");
         }
 
         @Override
@@ -24,15 +18,10 @@ final class ExecutionCommands {
         }
     }
 
-    static final class Step implements ConsoleCommand {
-        @Override
-        public List<String> names() {
-            return List.of("step", "s", "stepi", "si");
-        }
-
-        @Override
-        public String help() {
-            return "step [N] (s, si): run N instructions (default 1) of the task in focus";
+    static final class Step extends Named {
+        Step() {
+            super("step [N] (s, si): run N instructions (default 1) of the task in focus",
+                    "step", "s", "stepi", "si");
         }
 
         @Override
@@ -47,15 +36,10 @@ final class ExecutionCommands {
     }
 
     /** next: a step that runs a call to its return. */
-    static final class Next implements ConsoleCommand {
-        @Override
-        public List<String> names() {
-            return List.of("next", "n", "nexti", "ni");
-        }
-
-        @Override
-        public String help() {
-            return "next (n, ni): one instruction, but a call runs until it returns";
+    static final class Next extends Named {
+        Next() {
+            super("next (n, ni): one instruction, but a call runs until it returns",
+                    "next", "n", "nexti", "ni");
         }
 
         @Override
@@ -75,15 +59,10 @@ final class ExecutionCommands {
     }
 
     /** finish: run until the current function returns (frame pointer: the return address at [ebp+4]). */
-    static final class Finish implements ConsoleCommand {
-        @Override
-        public List<String> names() {
-            return List.of("finish", "fin");
-        }
-
-        @Override
-        public String help() {
-            return "finish: run until the current function returns to its caller";
+    static final class Finish extends Named {
+        Finish() {
+            super("finish: run until the current function returns to its caller",
+                    "finish", "fin");
         }
 
         @Override
@@ -110,15 +89,10 @@ final class ExecutionCommands {
         }
     }
 
-    static final class Until implements ConsoleCommand {
-        @Override
-        public List<String> names() {
-            return List.of("until", "u", "advance");
-        }
-
-        @Override
-        public String help() {
-            return "until ADDR (u): run until the task in focus reaches ADDR";
+    static final class Until extends Named {
+        Until() {
+            super("until ADDR (u): run until the task in focus reaches ADDR",
+                    "until", "u", "advance");
         }
 
         @Override
@@ -131,15 +105,10 @@ final class ExecutionCommands {
         }
     }
 
-    static final class ReverseStep implements ConsoleCommand {
-        @Override
-        public List<String> names() {
-            return List.of("reverse-step", "rs", "reverse-stepi", "rsi");
-        }
-
-        @Override
-        public String help() {
-            return "reverse-step (rs): back to the previous instruction of the task in focus (a silent replay)";
+    static final class ReverseStep extends Named {
+        ReverseStep() {
+            super("reverse-step (rs): back to the previous instruction of the task in focus (a silent replay)",
+                    "reverse-step", "rs", "reverse-stepi", "rsi");
         }
 
         @Override
@@ -149,15 +118,10 @@ final class ExecutionCommands {
         }
     }
 
-    static final class ReverseContinue implements ConsoleCommand {
-        @Override
-        public List<String> names() {
-            return List.of("reverse-continue", "rc");
-        }
-
-        @Override
-        public String help() {
-            return "reverse-continue (rc): back to the last breakpoint or watchpoint hit before now (or the start)";
+    static final class ReverseContinue extends Named {
+        ReverseContinue() {
+            super("reverse-continue (rc): back to the last breakpoint or watchpoint hit before now (or the start)",
+                    "reverse-continue", "rc");
         }
 
         @Override
@@ -167,15 +131,10 @@ final class ExecutionCommands {
         }
     }
 
-    static final class KillCommand implements ConsoleCommand {
-        @Override
-        public List<String> names() {
-            return List.of("kill", "k");
-        }
-
-        @Override
-        public String help() {
-            return "kill (k): end the program (SIGKILL to every task)";
+    static final class KillCommand extends Named {
+        KillCommand() {
+            super("kill (k): end the program (SIGKILL to every task)",
+                    "kill", "k");
         }
 
         @Override
@@ -186,15 +145,10 @@ final class ExecutionCommands {
         }
     }
 
-    static final class Quit implements ConsoleCommand {
-        @Override
-        public List<String> names() {
-            return List.of("quit", "q");
-        }
-
-        @Override
-        public String help() {
-            return "quit (q): kill the program and leave";
+    static final class Quit extends Named {
+        Quit() {
+            super("quit (q): kill the program and leave",
+                    "quit", "q");
         }
 
         @Override

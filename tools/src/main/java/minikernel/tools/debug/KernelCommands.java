@@ -1,6 +1,5 @@
 package minikernel.tools.debug;
 
-import java.util.List;
 import minikernel.kernel.inspect.SharingDot;
 import minikernel.kernel.inspect.SharingSnapshot;
 import minikernel.kernel.inspect.SharingText;
@@ -12,22 +11,9 @@ final class KernelCommands {
     }
 
     /** A view of one task: "NAME [PID]" (the task in focus without a PID). */
-    private abstract static class TaskView implements ConsoleCommand {
-        private final String name, help;
-
+    private abstract static class TaskView extends Named {
         TaskView(String name, String help) {
-            this.name = name;
-            this.help = help;
-        }
-
-        @Override
-        public List<String> names() {
-            return List.of(name);
-        }
-
-        @Override
-        public String help() {
-            return name + " [PID]: " + help;
+            super(name + " [PID]: " + help, name);
         }
 
         @Override
@@ -97,24 +83,12 @@ final class KernelCommands {
     }
 
     /** A view of the whole kernel: ps, sched, futex. */
-    private static final class KernelView implements ConsoleCommand {
-        private final String name, help;
+    private static final class KernelView extends Named {
         private final java.util.function.Function<minikernel.kernel.Kernel, String> view;
 
         KernelView(String name, String help, java.util.function.Function<minikernel.kernel.Kernel, String> view) {
-            this.name = name;
-            this.help = help;
+            super(name + ": " + help, name);
             this.view = view;
-        }
-
-        @Override
-        public List<String> names() {
-            return List.of(name);
-        }
-
-        @Override
-        public String help() {
-            return name + ": " + help;
         }
 
         @Override
@@ -140,15 +114,10 @@ final class KernelCommands {
     }
 
     /** pt [PID] VADDR: the page-table walk. */
-    static final class Pt implements ConsoleCommand {
-        @Override
-        public List<String> names() {
-            return List.of("pt");
-        }
-
-        @Override
-        public String help() {
-            return "pt [PID] VADDR: the MMU's walk: PDE, PTE and their bits, the frame and its count, copy-on-write";
+    static final class Pt extends Named {
+        Pt() {
+            super("pt [PID] VADDR: the MMU's walk: PDE, PTE and their bits, the frame and its count, copy-on-write",
+                    "pt");
         }
 
         @Override
@@ -177,15 +146,10 @@ final class KernelCommands {
     }
 
     /** share [--dot FILE]: what the tasks share, now (the diagram's model). */
-    static final class Share implements ConsoleCommand {
-        @Override
-        public List<String> names() {
-            return List.of("share");
-        }
-
-        @Override
-        public String help() {
-            return "share [--dot FILE]: which tasks share which mm, fs, files, sighand, signal, with counts";
+    static final class Share extends Named {
+        Share() {
+            super("share [--dot FILE]: which tasks share which mm, fs, files, sighand, signal, with counts",
+                    "share");
         }
 
         @Override
@@ -210,15 +174,10 @@ final class KernelCommands {
     }
 
     /** thread PID: the task the commands act on. */
-    static final class Thread implements ConsoleCommand {
-        @Override
-        public List<String> names() {
-            return List.of("thread", "t");
-        }
-
-        @Override
-        public String help() {
-            return "thread PID (t): act on task PID from now on (shows the one in focus with no PID)";
+    static final class Thread extends Named {
+        Thread() {
+            super("thread PID (t): act on task PID from now on (shows the one in focus with no PID)",
+                    "thread", "t");
         }
 
         @Override

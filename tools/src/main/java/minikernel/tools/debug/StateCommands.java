@@ -1,6 +1,5 @@
 package minikernel.tools.debug;
 
-import java.util.List;
 import minikernel.kernel.sched.Task;
 
 /** The guest's state: regs, set, info symbol (x, disas and bt join them). */
@@ -24,15 +23,10 @@ final class StateCommands {
     }
 
     /** regs: the registers, gdb's `info registers` layout, with EFLAGS decoded. */
-    static final class Regs implements ConsoleCommand {
-        @Override
-        public List<String> names() {
-            return List.of("regs", "registers");
-        }
-
-        @Override
-        public String help() {
-            return "regs [-p PID]: the registers of the task in focus (or PID), EFLAGS decoded";
+    static final class Regs extends Named {
+        Regs() {
+            super("regs [-p PID]: the registers of the task in focus (or PID), EFLAGS decoded",
+                    "regs", "registers");
         }
 
         @Override
@@ -44,15 +38,10 @@ final class StateCommands {
     }
 
     /** x/NFU ADDR: memory, gdb's way. */
-    static final class X implements ConsoleCommand {
-        @Override
-        public List<String> names() {
-            return List.of("x");
-        }
-
-        @Override
-        public String help() {
-            return "x/NFU ADDR: N units (F: x d u o t c a s i; U: b h w g) of memory at ADDR, as gdb's x";
+    static final class X extends Named {
+        X() {
+            super("x/NFU ADDR: N units (F: x d u o t c a s i; U: b h w g) of memory at ADDR, as gdb's x",
+                    "x");
         }
 
         @Override
@@ -65,15 +54,10 @@ final class StateCommands {
     }
 
     /** disas [ADDR|SYMBOL] [N]. */
-    static final class Disas implements ConsoleCommand {
-        @Override
-        public List<String> names() {
-            return List.of("disas", "disassemble");
-        }
-
-        @Override
-        public String help() {
-            return "disas [ADDR|SYMBOL] [N]: N instructions (a whole function for a symbol) from ADDR (default $eip)";
+    static final class Disas extends Named {
+        Disas() {
+            super("disas [ADDR|SYMBOL] [N]: N instructions (a whole function for a symbol) from ADDR (default $eip)",
+                    "disas", "disassemble");
         }
 
         @Override
@@ -85,15 +69,10 @@ final class StateCommands {
     }
 
     /** bt: the frame-pointer backtrace. */
-    static final class Bt implements ConsoleCommand {
-        @Override
-        public List<String> names() {
-            return List.of("bt", "backtrace", "where");
-        }
-
-        @Override
-        public String help() {
-            return "bt [-p PID]: the call stack, by the frame-pointer chain, with symbols";
+    static final class Bt extends Named {
+        Bt() {
+            super("bt [-p PID]: the call stack, by the frame-pointer chain, with symbols",
+                    "bt", "backtrace", "where");
         }
 
         @Override
@@ -111,15 +90,10 @@ final class StateCommands {
     }
 
     /** set $REG = VALUE (or set REG VALUE). */
-    static final class Set implements ConsoleCommand {
-        @Override
-        public List<String> names() {
-            return List.of("set");
-        }
-
-        @Override
-        public String help() {
-            return "set $REG = VALUE | set syntax intel|att: change a register of the task in focus, or disas's syntax";
+    static final class Set extends Named {
+        Set() {
+            super("set $REG = VALUE | set syntax intel|att: change a register of the task in focus, or disas's syntax",
+                    "set");
         }
 
         @Override
