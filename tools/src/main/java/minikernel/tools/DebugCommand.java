@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import minikernel.cpu.NativeLibraries;
 import minikernel.cpu.unicorn.UnicornException;
 import minikernel.kernel.Kernel;
@@ -77,17 +76,13 @@ final class DebugCommand implements Main.Command {
             return 2;
         }
         List<String> argv = cl.getArgList();
-        if (argv.isEmpty()) {
-            System.err.println("minikernel debug: which program? (e.g. minikernel debug sharedemo)");
-            return 2;
-        }
-        Optional<Executable> exe = RunCommand.findOrSay(argv.get(0));
-        if (exe.isEmpty()) {
-            return RunCommand.lookupStatus(argv.get(0));
+        RunCommand.Program exe = RunCommand.Program.named("debug", argv);
+        if (exe.exe() == null) {
+            return exe.status();
         }
         String stdin = cl.getOptionValue("stdin", "/dev/null");
         boolean batch = !script.isEmpty() || System.console() == null || !System.console().isTerminal();
-        ElfFile program = symbols(exe.get());
+        ElfFile program = symbols(exe.exe());
         LineSource lines;
         try {
             lines = batch ? new ScriptLines(script) : new TerminalLines(Debugger.completions(program));
@@ -101,7 +96,7 @@ final class DebugCommand implements Main.Command {
             int status;
             boolean replay = false;
             do {
-                status = runOnce(d, config, exe.get(), argv, RunCommand.environment(cl), stdin, replay);
+                status = runOnce(d, config, exe.exe(), argv, RunCommand.environment(cl), stdin, replay);
                 replay = d.replayRequested();
             } while (replay);
             System.out.flush();

@@ -80,13 +80,9 @@ final class DiagramCommand implements Main.Command {
             return 2;
         }
         List<String> argv = cl.getArgList();
-        if (argv.isEmpty()) {
-            System.err.println("minikernel diagram: which program? (e.g. minikernel diagram sharedemo)");
-            return 2;
-        }
-        Optional<Executable> exe = RunCommand.findOrSay(argv.get(0));
-        if (exe.isEmpty()) {
-            return RunCommand.lookupStatus(argv.get(0));
+        RunCommand.Program exe = RunCommand.Program.named("diagram", argv);
+        if (exe.exe() == null) {
+            return exe.status();
         }
         Path dot = Path.of(cl.getOptionValue("output", "sharing.dot"));
         int status;
@@ -95,7 +91,7 @@ final class DiagramCommand implements Main.Command {
         try (Kernel kernel = new Kernel(config)) {
             SharingRecorder recorder = atName == null ? SharingRecorder.mostTasks(kernel)
                     : SharingRecorder.atSyscall(kernel, atName, atCount);
-            status = kernel.runProgram(exe.get(), argv, RunCommand.environment(cl));
+            status = kernel.runProgram(exe.exe(), argv, RunCommand.environment(cl));
             KernelOptions.printStats(cl, kernel, t0);
             Optional<SharingSnapshot> s = recorder.snapshot();
             if (s.isEmpty()) {

@@ -173,6 +173,23 @@ final class RunCommand implements Main.Command {
         }
     }
 
+    /**
+     * The program of {@code minikernel COMMAND ... PROGRAM ARGS}: found (host file or image), or the
+     * exit status that says why not (2: none named, 127 missing, 126 unrunnable), already explained
+     * on stderr.
+     */
+    record Program(Executable exe, int status) {
+        static Program named(String command, List<String> argv) {
+            if (argv.isEmpty()) {
+                System.err.println("minikernel " + command + ": which program? (e.g. minikernel " + command
+                        + " sharedemo)");
+                return new Program(null, 2);
+            }
+            Optional<Executable> exe = findOrSay(argv.get(0));
+            return exe.map(e -> new Program(e, 0)).orElseGet(() -> new Program(null, lookupStatus(argv.get(0))));
+        }
+    }
+
     /** The shell's status for a program {@link #findOrSay} did not give: 127 if missing, else 126. */
     static int lookupStatus(String name) {
         try {
