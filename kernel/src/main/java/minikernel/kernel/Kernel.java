@@ -92,7 +92,7 @@ public final class Kernel implements AutoCloseable {
         cpu.setSyscallHandler(syscalls);
         cpu.setPageFaultHandler((address, access) -> {
             var result = pageFault.handle(scheduler.current().mm(), address, access);
-            tracepoints.pageFaultUser(scheduler.current(), address, access == minikernel.cpu.Access.WRITE);
+            tracepoints.pageFaultUser(scheduler.current(), address, access, result);
             return result;
         });
         cpu.switchMm(swapperPgd);

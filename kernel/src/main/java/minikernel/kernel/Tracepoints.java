@@ -42,7 +42,7 @@ public final class Tracepoints {
 
     /** A probe on exceptions:page_fault_user: called after the kernel handled a user page fault. */
     public interface PageFaultUser {
-        void fault(Task task, long address, boolean write);
+        void fault(Task task, long address, minikernel.cpu.Access access, minikernel.cpu.PageFaultHandler.Result result);
     }
 
     /** A probe on sched_switch: called when the CPU is handed from one task to another. */
@@ -88,10 +88,14 @@ public final class Tracepoints {
         pageFault.add(probe);
     }
 
-    /** trace_page_fault_user(): the MMU's fault path calls it once the fault is handled (or refused). */
-    public void pageFaultUser(Task task, long address, boolean write) {
+    /**
+     * trace_page_fault_user(): the MMU's fault path calls it once the fault is handled (or refused).
+     * It runs inside the TLB-fill callback: a probe must not call into the engine.
+     */
+    public void pageFaultUser(Task task, long address, minikernel.cpu.Access access,
+                              minikernel.cpu.PageFaultHandler.Result result) {
         for (PageFaultUser probe : pageFault) {
-            probe.fault(task, address, write);
+            probe.fault(task, address, access, result);
         }
     }
 

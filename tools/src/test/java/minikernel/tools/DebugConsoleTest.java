@@ -192,6 +192,17 @@ class DebugConsoleTest {
     }
 
     @Test
+    void catchPagefaultStopsAfterTheFaultingInstructionAndSaysWhatHappened() throws Exception {
+        Session s = debug(image("forkdemo"), "break main", "continue", "catch pagefault", "continue", "info breakpoints",
+                "delete", "continue");
+        String t = s.transcript();
+        assertTrue(t.matches("(?s).*Catchpoint 2 \\(page fault\\): pid 2, (read|write) at 0x[0-9a-f]{8}: handled: .*\n"
+                + "0x[0-9a-f]{8} <\\w+\\+\\d+> in pid 2 \\(forkdemo\\):.*"), t);
+        assertTrue(t.contains("catchpoint already hit 1 time"), t);
+        assertTrue(s.guest().contains("parent: the child exited with status 7"), s.guest());
+    }
+
+    @Test
     void reverseStepAtACatchpointGoesBackToTheSystemCall() throws Exception {
         Session s = debug(image("hello"), "catch syscall write", "continue", "reverse-step", "x/i $eip", "kill");
         String t = s.transcript();

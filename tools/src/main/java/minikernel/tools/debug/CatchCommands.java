@@ -12,7 +12,7 @@ final class CatchCommands {
 
     static final class Catch extends Named {
         Catch() {
-            super("catch syscall [NAME...] | fork | clone | exec | exit | signal: stop at that kernel event"
+            super("catch syscall [NAME...] | fork | clone | exec | exit | signal | pagefault: stop at that kernel event"
                     + " (a syscall at its entry and its return, decoded as --trace shows it)",
                     "catch");
         }
@@ -41,7 +41,9 @@ final class CatchCommands {
                 case "exec" -> c = d.addCatchpoint(Catchpoint.Kind.EXEC, Set.of(), "exec");
                 case "exit" -> c = d.addCatchpoint(Catchpoint.Kind.EXIT, Set.of(), "exit");
                 case "signal" -> c = d.addCatchpoint(Catchpoint.Kind.SIGNAL, Set.of(), "signal delivered to a handler");
-                default -> throw new DebugException("catch what? syscall [NAME...], fork, clone, exec, exit, signal");
+                case "pagefault" -> c = d.addCatchpoint(Catchpoint.Kind.PAGEFAULT, Set.of(), "page fault");
+                default -> throw new DebugException("catch what? syscall [NAME...], fork, clone, exec, exit, signal,"
+                        + " pagefault");
             }
             d.out().printf("Catchpoint %d (%s)%n", c.number, c.what);
             return After.STAY;

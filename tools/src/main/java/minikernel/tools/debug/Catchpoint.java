@@ -7,7 +7,7 @@ import java.util.Set;
  * breakpoints. {@code syscalls} (for SYSCALL) is empty for "every system call".
  */
 final class Catchpoint {
-    enum Kind { SYSCALL, FORK, CLONE, EXEC, EXIT, SIGNAL }
+    enum Kind { SYSCALL, FORK, CLONE, EXEC, EXIT, SIGNAL, PAGEFAULT }
 
     final int number;
     final Kind kind;

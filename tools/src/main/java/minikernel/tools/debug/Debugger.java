@@ -48,6 +48,7 @@ public final class Debugger implements DebugHook.Console {
     private int resumePid;                         // ... and task: a fault's retry there is no new stop
     private boolean inEvent;                       // the console runs inside a kernel tracepoint
     private boolean deferredKill;                  // kill when the guest next runs an instruction
+    private String pendingWhy;                     // a stop asked for by the kernel, made at the next instruction
 
     // What "run on" means until the next stop: single steps of one task, or a temporary stop.
     private int stepPid;
@@ -80,6 +81,7 @@ public final class Debugger implements DebugHook.Console {
         killed = false;
         deferredKill = false;
         inEvent = false;
+        pendingWhy = null;
         stepsLeft = 0;
         temporary = null;
         stepsysPid = 0;
@@ -174,6 +176,12 @@ public final class Debugger implements DebugHook.Console {
             syncHook();
         }
         out.flush();
+    }
+
+    /** A stop the kernel cannot make where it is (the MMU's callback): before the next instruction. */
+    void stopBeforeNextInstruction(String why) {
+        pendingWhy = pendingWhy == null ? why : pendingWhy + "\n" + why;
+        hook.requestStop();
     }
 
     /** exec gave the task's thread group a new program (null: no symbols). */
@@ -288,7 +296,8 @@ public final class Debugger implements DebugHook.Console {
     private String reasonToStop(Task t, long address, int reason) {
         String why = null;
         if ((reason & DebugHook.REQUEST) != 0) {
-            why = "\nInterrupted.";
+            why = pendingWhy != null ? pendingWhy : "\nInterrupted.";
+            pendingWhy = null;
         }
         if ((reason & DebugHook.BREAK) != 0) {
             if (temporary != null && temporary.address == address && temporary.pid == t.pid()

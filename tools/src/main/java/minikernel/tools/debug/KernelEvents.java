@@ -39,11 +39,7 @@ final class KernelEvents {
         tp.registerProcessExec(this::exec);
         tp.registerProcessExit(this::exit);
         tp.registerSignalDeliver(this::signal);
-        tp.registerPageFaultUser((t, address, write) -> {
-            if (!debugger.watchpoints().isEmpty()) {
-                debugger.resolveWatches();
-            }
-        });
+        tp.registerPageFaultUser(this::pageFault);
     }
 
     private void sysEnter(Task t, int nr, long[] a) {
@@ -83,6 +79,29 @@ final class KernelEvents {
             traced.reset();
             tracer.print(t, call, a, entry, result, result == Syscall.NO_RETURN, false);
             debugger.stopAtEvent(t, why + ": " + traced.toString(StandardCharsets.UTF_8).strip());
+        }
+    }
+
+    /**
+     * Inside the MMU's fill callback nothing may call the engine (the console reads registers):
+     * a page-fault catchpoint stops before the next instruction instead, and says what happened.
+     */
+    private void pageFault(Task t, long address, minikernel.cpu.Access access,
+                           minikernel.cpu.PageFaultHandler.Result result) {
+        if (!debugger.watchpoints().isEmpty()) {
+            debugger.resolveWatches();
+        }
+        String why = debugger.eventStop(Catchpoint.Kind.PAGEFAULT);
+        if (why != null) {
+            String what = switch (result) {
+                case HANDLED -> "handled: the page is mapped now (a new page, a copy on write or a file's page)";
+                case SEGV_MAPERR -> "refused: nothing is mapped there (SIGSEGV, SEGV_MAPERR)";
+                case SEGV_ACCERR -> "refused: the mapping forbids it (SIGSEGV, SEGV_ACCERR)";
+                case SIGBUS -> "refused: past the end of the mapped file (SIGBUS)";
+                case OOM -> "refused: no memory left (the task is killed)";
+            };
+            debugger.stopBeforeNextInstruction(String.format("%s: pid %d, %s at 0x%08x: %s", why, t.pid(),
+                    access.name().toLowerCase(java.util.Locale.ROOT), address, what));
         }
     }
 
