@@ -115,12 +115,18 @@ struct mk_debug {
     int32_t quiet;                   /* the CPU replays a faulting instruction to find the address: not a stop */
     struct mk_watch watches[MK_MAX_WATCHES];   /* stop before the instruction after a change */
     struct mk_quantum *quantum;      /* the timer's: a preemption it decided is made here */
+    int32_t nrwatch;                 /* read watchpoints: physical ranges [rw_start, rw_end) */
+    volatile int32_t read_hit;       /* mk_read_hook saw a read of one: stop before the next instruction */
+    uint32_t rw_start[MK_MAX_WATCHES];
+    uint32_t rw_end[MK_MAX_WATCHES];
+    uint32_t read_address;           /* the physical address the watched read started at */
 };
 
 #define MK_STOP_STEP 1
 #define MK_STOP_REQUEST 2
 #define MK_STOP_BREAK 4
 #define MK_STOP_WATCH 8
+#define MK_STOP_READ 16
 
 void mk_code_hook(void *uc, uint64_t address, uint32_t size, void *user)
 {
@@ -158,6 +164,33 @@ void mk_code_hook(void *uc, uint64_t address, uint32_t size, void *user)
             }
         }
     }
+    if (d->read_hit) {
+        d->read_hit = 0;
+        reason |= MK_STOP_READ;
+    }
     if (reason != 0 && !d->quiet)
         d->handler((uint32_t) address, reason);
+}
+
+/*
+ * Read watchpoints (rwatch): a memory-read hook over every address, installed with the code hook
+ * before anything is translated (Unicorn decides when it translates a load whether the load calls
+ * the hooks; a hook added later would miss code translated before it). Unicorn gives the hook the
+ * physical address (our page tables' frame), so the watched ranges are physical, found again by
+ * the debugger whenever a mapping may have moved. A read that touches one asks for a stop before
+ * the next instruction.
+ */
+void mk_read_hook(void *uc, int type, uint64_t address, int size, int64_t value, void *user)
+{
+    struct mk_debug *d = (struct mk_debug *) user;
+    (void) uc;
+    (void) type;
+    (void) value;
+    for (int32_t i = 0; i < d->nrwatch; i++) {
+        if (address < d->rw_end[i] && address + (uint64_t) size > d->rw_start[i]) {
+            if (!d->read_hit)
+                d->read_address = (uint32_t) address;
+            d->read_hit = 1;
+        }
+    }
 }

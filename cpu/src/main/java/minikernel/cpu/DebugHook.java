@@ -17,7 +17,7 @@ import minikernel.cpu.unicorn.Unicorn;
  */
 public final class DebugHook {
     /** Why the hook called the console (bits of its reason). */
-    public static final int STEP = 1, REQUEST = 2, BREAK = 4, WATCH = 8;
+    public static final int STEP = 1, REQUEST = 2, BREAK = 4, WATCH = 8, READ = 16;
     /** Breakpoint addresses the C hook checks itself; more would need a set, not a scan. */
     public static final int MAX_BREAKS = 64;
     /** Watched ranges, each at most {@link #MAX_WATCH_LENGTH} bytes within one page. */
@@ -25,7 +25,9 @@ public final class DebugHook {
 
     private static final long INSNS = 0, STOP_AT = 8, STOP_REQUEST = 16, NBREAK = 20, BREAKS = 24,
             HANDLER = BREAKS + 4L * MAX_BREAKS, NWATCH = HANDLER + 8, QUIET = NWATCH + 4, WATCHES = NWATCH + 8,
-            WATCH_SIZE = 32, QUANTUM = WATCHES + WATCH_SIZE * MAX_WATCHES, SIZE = QUANTUM + 8;
+            WATCH_SIZE = 32, QUANTUM = WATCHES + WATCH_SIZE * MAX_WATCHES, NRWATCH = QUANTUM + 8,
+            READ_HIT = NRWATCH + 4, RW_START = READ_HIT + 4, RW_END = RW_START + 4L * MAX_WATCHES,
+            READ_ADDRESS = RW_END + 4L * MAX_WATCHES, SIZE = READ_ADDRESS + 8;
 
     /** What runs when the hook stops: the console, given the instruction's address and the reason bits. */
     public interface Console {
@@ -46,6 +48,26 @@ public final class DebugHook {
                 .orElseThrow(() -> new IllegalStateException("libminikernel-hooks.so has no mk_code_hook:"
                         + " rebuild it (scripts/setup-native.sh)"));
         engine.hookNative(UcConst.UC_HOOK_CODE, hook, state);
+        MemorySegment read = NativeLibraries.hooks().find("mk_read_hook")
+                .orElseThrow(() -> new IllegalStateException("libminikernel-hooks.so has no mk_read_hook"));
+        engine.hookNative(UcConst.UC_HOOK_MEM_READ, read, state);
+    }
+
+    /** The physical ranges a read of which stops the guest (rwatch), replacing the previous ones. */
+    public void setReadWatches(long[] physical, int[] lengths) {
+        if (physical.length > MAX_WATCHES) {
+            throw new IllegalArgumentException("at most " + MAX_WATCHES + " read watchpoints");
+        }
+        for (int i = 0; i < physical.length; i++) {
+            state.set(ValueLayout.JAVA_INT, RW_START + 4L * i, (int) physical[i]);
+            state.set(ValueLayout.JAVA_INT, RW_END + 4L * i, (int) (physical[i] + lengths[i]));
+        }
+        state.set(ValueLayout.JAVA_INT, NRWATCH, physical.length);
+    }
+
+    /** The physical address the last watched read started at (with {@link #READ} in a stop's reason). */
+    public long readAddress() {
+        return state.get(ValueLayout.JAVA_INT, READ_ADDRESS) & 0xffffffffL;
     }
 
     /** Instructions started since the hook was installed (a faulting instruction counts each try). */

@@ -176,6 +176,17 @@ class DebugConsoleTest {
     }
 
     @Test
+    void rwatchStopsAfterTheReadNotAtWrites() throws Exception {
+        Session s = debug(watchedProgram(), "break main", "continue", "rwatch shared", "continue", "continue");
+        String t = s.transcript();
+        // main writes 2, the thread writes 42 and 43: no stop; then main reads it for printf.
+        assertTrue(t.matches("(?s).*Read watchpoint 2: shared\n\nValue = 43\n0x[0-9a-f]{8} <main\\+\\d+> in pid 2.*"),
+                t);
+        assertEquals(1, t.split("Read watchpoint 2: shared\n", -1).length - 1, t);
+        assertEquals("shared = 43\n", s.guest());
+    }
+
+    @Test
     void reverseStepReturnsToThePreviousInstructionWithTheSameRegisters() throws Exception {
         Session s = debug(image("forkdemo"), "break main", "continue", "step 2", "regs", "step", "reverse-step", "regs",
                 "continue");
@@ -240,7 +251,7 @@ class DebugConsoleTest {
         Executable exe = new Executable(racers.toString(), Files.readAllBytes(racers));
         Session run = session(exe, seed, false);
         Session debugged = session(exe, seed, true, "break racer", "continue", "step 20", "next", "delete",
-                "watch len", "continue", "delete", "continue");
+                "watch len", "continue", "delete", "rwatch len", "continue", "delete", "continue");
         // The log records which thread the timer preempted when: the same log, the same schedule.
         assertTrue(run.guest().matches("[ab]{60}\n"), run.guest());
         assertEquals(run.guest(), debugged.guest(), debugged.transcript());

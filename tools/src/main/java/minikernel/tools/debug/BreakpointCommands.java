@@ -42,10 +42,15 @@ final class BreakpointCommands {
 
     /** watch ADDR [LEN]: stop after an instruction changes the LEN bytes at ADDR (default 4). */
     static final class Watch extends Named {
-        Watch() {
-            super("watch ADDR [LEN] (wa): stop after any task of this address space changes the LEN (default 4,"
-                    + " at most 16) bytes at ADDR",
-                    "watch", "wa");
+        private final boolean read;
+
+        Watch(boolean read) {
+            super(read ? "rwatch ADDR [LEN] (rw): stop after any task of this address space reads the LEN (default"
+                            + " 4, at most 16) bytes at ADDR"
+                            : "watch ADDR [LEN] (wa): stop after any task of this address space changes the LEN"
+                            + " (default 4, at most 16) bytes at ADDR",
+                    read ? new String[]{"rwatch", "rw"} : new String[]{"watch", "wa"});
+            this.read = read;
         }
 
         @Override
@@ -61,9 +66,9 @@ final class BreakpointCommands {
                 throw new DebugException("watch ADDR [LEN]");
             }
             long address = d.evaluate(text);
-            Watchpoint w = d.addWatchpoint(address, length, text);
-            d.out().printf("Watchpoint %d: %s (%d bytes at 0x%08x%s), now %s%n", w.number, text, length, address,
-                    d.label(address), Debugger.value(w.value));
+            Watchpoint w = d.addWatchpoint(address, length, text, read);
+            d.out().printf("%s %d: %s (%d bytes at 0x%08x%s), now %s%n", read ? "Read watchpoint" : "Watchpoint",
+                    w.number, text, length, address, d.label(address), Debugger.value(w.value));
             return After.STAY;
         }
     }
@@ -137,8 +142,8 @@ final class BreakpointCommands {
 
     private static Catchpoint findCatch(Debugger d, String n) {
         for (Watchpoint w : d.watchpoints()) {
-            d.out().printf("%-7d %-10s %-4s %-3s 0x%08x %s (%d bytes)%n", w.number, "watchpoint", "keep", "y", w.address,
-                    w.what, w.length);
+            d.out().printf("%-7d %-10s %-4s %-3s 0x%08x %s (%d bytes)%n", w.number,
+                    w.read ? "read watch" : "watchpoint", "keep", "y", w.address, w.what, w.length);
             if (w.hits > 0) {
                 d.out().printf("        watchpoint already hit %d time%s%n", w.hits, w.hits == 1 ? "" : "s");
             }
@@ -167,8 +172,8 @@ final class BreakpointCommands {
             }
         }
         for (Watchpoint w : d.watchpoints()) {
-            d.out().printf("%-7d %-10s %-4s %-3s 0x%08x %s (%d bytes)%n", w.number, "watchpoint", "keep", "y", w.address,
-                    w.what, w.length);
+            d.out().printf("%-7d %-10s %-4s %-3s 0x%08x %s (%d bytes)%n", w.number,
+                    w.read ? "read watch" : "watchpoint", "keep", "y", w.address, w.what, w.length);
             if (w.hits > 0) {
                 d.out().printf("        watchpoint already hit %d time%s%n", w.hits, w.hits == 1 ? "" : "s");
             }

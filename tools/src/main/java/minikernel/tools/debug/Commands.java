@@ -26,7 +26,8 @@ public final class Commands {
         add(new ExecutionCommands.Quit());
         add(new BreakpointCommands.Break(false));
         add(new BreakpointCommands.Break(true));
-        add(new BreakpointCommands.Watch());
+        add(new BreakpointCommands.Watch(false));
+        add(new BreakpointCommands.Watch(true));
         add(new BreakpointCommands.Delete());
         add(new BreakpointCommands.Enable(true));
         add(new BreakpointCommands.Enable(false));

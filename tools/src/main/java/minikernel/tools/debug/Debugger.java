@@ -255,7 +255,8 @@ public final class Debugger implements DebugHook.Console {
     private String replayStop(Task t, long address, int reason) {
         long count = hook.instructions();
         if (reverse.scanUntil() > 0) {
-            boolean hit = (reason & DebugHook.BREAK) != 0 && breakpointAt(t, address);
+            boolean hit = (reason & DebugHook.BREAK) != 0 && breakpointAt(t, address)
+                    || (reason & DebugHook.READ) != 0 && readReport(hook.readAddress()) != null;
             if ((reason & DebugHook.WATCH) != 0) {
                 hit |= watchChanged();
                 resolveWatches();           // the hook compares against the bytes as they are now
@@ -320,6 +321,12 @@ public final class Debugger implements DebugHook.Console {
             String changed = watchReport();
             if (changed != null) {
                 why = changed;
+            }
+        }
+        if ((reason & DebugHook.READ) != 0) {
+            String read = readReport(hook.readAddress());
+            if (read != null) {
+                why = why == null ? read : why + read;
             }
         }
         if ((reason & DebugHook.STEP) != 0 && stepsLeft > 0) {
@@ -525,6 +532,9 @@ public final class Debugger implements DebugHook.Console {
     private String watchReport() {
         StringBuilder b = new StringBuilder();
         for (Watchpoint w : watchpoints) {
+            if (w.read) {
+                continue;
+            }
             MmStruct mm = watchedMm(w);
             byte[] now = mm == null ? null : new TaskMemory(kernel.ram(), mm).read(w.address, w.length);
             if (now != null && !java.util.Arrays.equals(now, w.value)) {
@@ -535,6 +545,20 @@ public final class Debugger implements DebugHook.Console {
             }
         }
         return b.isEmpty() ? null : b.toString();
+    }
+
+    /** The read watchpoint whose bytes the last watched read touched, in gdb's words; or null. */
+    private String readReport(long physical) {
+        for (Watchpoint w : watchpoints) {
+            if (w.read && w.physical >= 0 && physical < w.physical + w.length && physical + 8 > w.physical) {
+                w.hits++;
+                MmStruct mm = watchedMm(w);
+                byte[] now = mm == null ? null : new TaskMemory(kernel.ram(), mm).read(w.address, w.length);
+                return String.format("%nRead watchpoint %d: %s%n%nValue = %s", w.number, w.what,
+                        now == null ? "?" : value(now));
+            }
+        }
+        return null;
     }
 
     /** A watched value: a number for 1, 2 and 4 bytes (little-endian), bytes in hex otherwise. */
@@ -558,7 +582,7 @@ public final class Debugger implements DebugHook.Console {
         return watchpoints;
     }
 
-    Watchpoint addWatchpoint(long address, int length, String what) throws DebugException {
+    Watchpoint addWatchpoint(long address, int length, String what, boolean read) throws DebugException {
         if (watchpoints.size() >= DebugHook.MAX_WATCHES) {
             throw new DebugException("too many watchpoints (" + DebugHook.MAX_WATCHES + " at most)");
         }
@@ -573,6 +597,7 @@ public final class Debugger implements DebugHook.Console {
         }
         Watchpoint w = new Watchpoint(nextBreakpoint++, address, length, what, focus.pid(), now);
         w.run = kernel;
+        w.read = read;
         watchpoints.add(w);
         return w;
     }
@@ -587,12 +612,23 @@ public final class Debugger implements DebugHook.Console {
         }
         List<Long> physical = new ArrayList<>();
         List<Integer> lengths = new ArrayList<>();
+        List<Long> readPhysical = new ArrayList<>();
+        List<Integer> readLengths = new ArrayList<>();
         for (Watchpoint w : watchpoints) {
             MmStruct mm = watchedMm(w);
+            w.physical = -1;
             if (mm == null || mm.mmUsers() <= 0) {
                 continue;
             }
             int pte = mm.pageTables().pte(w.address);
+            if (w.read) {
+                if (minikernel.cpu.PageTableEntry.present(pte)) {
+                    w.physical = minikernel.cpu.PageTableEntry.frame(pte) + (w.address & 0xfff);
+                    readPhysical.add(w.physical);
+                    readLengths.add(w.length);
+                }
+                continue;
+            }
             if (minikernel.cpu.PageTableEntry.present(pte)) {
                 if (w.run != kernel) {
                     // First armed in this run (a replay starts from the beginning): its value now.
@@ -605,6 +641,8 @@ public final class Debugger implements DebugHook.Console {
         }
         hook.setWatches(physical.stream().mapToLong(Long::longValue).toArray(),
                 lengths.stream().mapToInt(Integer::intValue).toArray());
+        hook.setReadWatches(readPhysical.stream().mapToLong(Long::longValue).toArray(),
+                readLengths.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** The hook's address list: the enabled breakpoints and the temporary stop; the watched frames. */
@@ -642,6 +680,7 @@ public final class Debugger implements DebugHook.Console {
         stepsLeft = 0;
         hook.setBreakpoints(new long[0]);
         hook.setWatches(new long[0], new int[0]);
+        hook.setReadWatches(new long[0], new int[0]);
         hook.stopAt(-1);
         if (inEvent) {
             // Inside a system call (or signal delivery) the task cannot be killed under the kernel's

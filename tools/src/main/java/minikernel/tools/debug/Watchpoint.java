@@ -12,6 +12,8 @@ final class Watchpoint {
     final int pid;                 // whose address space (found again in each run: a replay is a new kernel)
     byte[] value;
     Object run;                    // the kernel whose run it was armed in
+    boolean read;                  // rwatch: stop when an instruction reads it
+    long physical = -1;            // where its bytes are now (rwatch: the hook sees physical addresses)
     int hits;
 
     Watchpoint(int number, long address, int length, String what, int pid, byte[] value) {
