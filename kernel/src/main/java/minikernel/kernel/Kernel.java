@@ -83,6 +83,7 @@ public final class Kernel implements AutoCloseable {
         kcmp = new minikernel.kernel.sys.Kcmp(config.seed());
         scheduler = new Scheduler(this, cpu, config.quantumBlocks(), config.seed());
         scheduler.setTrapHandler(new Traps(this));
+        scheduler.setBudget(config.budget());
         futex = new minikernel.kernel.futex.Futex(scheduler);
         sem = new minikernel.kernel.ipc.Sem(scheduler);
         rootFs = config.rootFs();
@@ -405,6 +406,21 @@ public final class Kernel implements AutoCloseable {
         }
         printk(b.toString());
         halt(Exit.killedStatus(9, false), "deadlock");
+    }
+
+    /**
+     * The budget (KernelConfig#withBudget) is used up: every task is killed where it is, as a CPU
+     * time limit would, and the run ends with SIGKILL's status and a line that says why.
+     */
+    public void budgetExhausted(long blocks) {
+        StringBuilder b = new StringBuilder(String.format("minikernel: budget of %,d blocks used up; stopping:", blocks));
+        for (Task t : scheduler.liveTasks()) {
+            if (!t.isKernelThread()) {
+                b.append("\n  ").append(t).append(' ').append(t.state().procText());
+            }
+        }
+        printk(b.toString());
+        halt(Exit.killedStatus(9, false), "budget");
     }
 
     public void halt(int status, String reason) {

@@ -26,6 +26,8 @@ final class KernelOptions {
         o.addOption(Option.builder().longOpt("quantum").hasArg().argName("BLOCKS")
                 .desc("translated blocks per scheduling quantum (default " + KernelConfig.DEFAULT_QUANTUM
                         + "); 0 turns the timer off: faster guest code, tasks switch only when they block").get());
+        o.addOption(Option.builder().longOpt("budget").hasArg().argName("BLOCKS")
+                .desc("stop everything after BLOCKS blocks of guest code (a deterministic time limit; 0: none)").get());
         o.addOption(Option.builder().longOpt("stats")
                 .desc("when the guest ends, print the kernel's counters on stderr: context switches (between"
                         + " threads and between processes), TLB flushes and fills, page faults, clones").get());
@@ -64,6 +66,13 @@ final class KernelOptions {
                 case "host" -> Clock.Mode.HOST;
                 default -> throw new UsageException("--clock must be 'virtual' or 'host', not '" + v + "'");
             });
+        }
+        if (cl.hasOption("budget")) {
+            long b = number(cl.getOptionValue("budget"), "--budget");
+            if (b < 0) {
+                throw new UsageException("--budget must be 0 (none) or more");
+            }
+            c = c.withBudget(b);
         }
         if (cl.hasOption("quantum")) {
             long q = number(cl.getOptionValue("quantum"), "--quantum");

@@ -45,6 +45,7 @@ public final class Scheduler {
     private final Kernel kernel;
     private final Cpu cpu;
     private final long quantumBlocks;
+    private long budget;                            // stop the machine after this many blocks (0: never)
     private final SplittableRandom perturbation;
     private final TreeSet<Task> runQueue = new TreeSet<>(Comparator.comparingLong(Task::vruntime)
             .thenComparingLong(Task::enqueueSequence));
@@ -65,6 +66,11 @@ public final class Scheduler {
         this.cpu = cpu;
         this.quantumBlocks = quantumBlocks;
         this.perturbation = seed == 0 ? null : new SplittableRandom(seed);
+    }
+
+    /** The configured budget of guest blocks (see KernelConfig#withBudget). */
+    public void setBudget(long blocks) {
+        budget = blocks;
     }
 
     public void setTrapHandler(TrapHandler traps) {
@@ -349,6 +355,9 @@ public final class Scheduler {
             minVruntime = Math.max(minVruntime, next.vruntime());
             current = next;
             long ran = next.isKernelThread() ? runKernelThread(next) : runOnCpu(next);
+            if (budget > 0 && cpu.quantum().blocks() >= budget && !kernel.halted()) {
+                kernel.budgetExhausted(budget);
+            }
             next.setVruntime(next.vruntime() + Math.max(1, ran) * NICE_0_WEIGHT / weight(next));
             if (yielded == next && !runQueue.isEmpty()) {
                 next.setVruntime(Math.max(next.vruntime(), runQueue.last().vruntime() + 1));
