@@ -25,6 +25,7 @@ public final class Main {
         m.put("run", new RunCommand());
         m.put("diagram", new DiagramCommand());
         m.put("debug", new DebugCommand());
+        m.put("grade", new GradeCommand());
         m.put("bench", new BenchCommand());
         return m;
     }

@@ -1,0 +1,136 @@
+package minikernel.tools;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import minikernel.tools.grade.GradeReplay;
+import minikernel.tools.grade.Grader;
+import minikernel.tools.grade.Reports;
+import minikernel.tools.grade.Suite;
+import minikernel.tools.grade.SuiteException;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+
+/**
+ * {@code minikernel grade SUITE [--submission DIR] [--seeds 1-20] [--jobs N] [--json FILE]
+ * [--junit DIR]}: grades a submission reproducibly (virtual time, budgets instead of timeouts,
+ * every seed must pass) and prints a gradelib-style report; exit status 0 only at full marks.
+ * {@code --replay TEST --seed S} runs one failing run again under the debugger console.
+ */
+final class GradeCommand implements Main.Command {
+    @Override
+    public String summary() {
+        return "grade a submission against a suite, reproducibly (seeds, budgets, kernel checks)";
+    }
+
+    private static Options options() {
+        Options o = new Options();
+        o.addOption(Option.builder().longOpt("submission").hasArg().argName("DIR")
+                .desc("the student's files (default: the suite's reference solution)").get());
+        o.addOption(Option.builder().longOpt("seeds").hasArg().argName("LIST")
+                .desc("scheduler seeds for every test, e.g. 1-20 or 1,5,9 (default: each test's own)").get());
+        o.addOption(Option.builder().longOpt("jobs").hasArg().argName("N")
+                .desc("runs in parallel, one kernel each (default: all cores)").get());
+        o.addOption(Option.builder().longOpt("json").hasArg().argName("FILE").desc("write Gradescope's results.json").get());
+        o.addOption(Option.builder().longOpt("junit").hasArg().argName("DIR").desc("write JUnit XML into DIR").get());
+        o.addOption(Option.builder().longOpt("replay").hasArg().argName("TEST")
+                .desc("run TEST under the debugger console (with --seed) instead of grading").get());
+        o.addOption(Option.builder().longOpt("seed").hasArg().argName("S").desc("the seed --replay runs").get());
+        o.addOption(Option.builder("ex").hasArg().argName("CMD").desc("with --replay: a console command (repeatable)").get());
+        o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
+        return o;
+    }
+
+    @Override
+    public int run(String[] args) {
+        Options options = options();
+        CommandLine cl;
+        Suite suite;
+        List<Long> seeds = null;
+        int jobs;
+        try {
+            cl = DefaultParser.builder().get().parse(options, args);
+            if (cl.hasOption("help")) {
+                help(options);
+                return 0;
+            }
+            if (cl.getArgList().size() != 1) {
+                throw new ParseException("which suite? (one SUITE.json)");
+            }
+            suite = Suite.load(Path.of(cl.getArgList().get(0)));
+            if (cl.hasOption("seeds")) {
+                seeds = Suite.parseSeeds(cl.getOptionValue("seeds"), "--seeds");
+            }
+            jobs = cl.hasOption("jobs") ? Integer.parseInt(cl.getOptionValue("jobs"))
+                    : Runtime.getRuntime().availableProcessors();
+            if (jobs < 1) {
+                throw new NumberFormatException();
+            }
+        } catch (ParseException | SuiteException e) {
+            System.err.println("minikernel grade: " + e.getMessage());
+            return 2;
+        } catch (NumberFormatException e) {
+            System.err.println("minikernel grade: --jobs needs a number of 1 or more");
+            return 2;
+        }
+        Path submission = Path.of(cl.getOptionValue("submission",
+                suite.reference() == null ? "." : suite.reference().toString())).toAbsolutePath().normalize();
+        if (!Files.isDirectory(submission)) {
+            System.err.println("minikernel grade: --submission " + submission + ": not a directory");
+            return 2;
+        }
+        Path work = null;
+        try {
+            work = Files.createTempDirectory("minikernel-grade");
+            Grader grader = new Grader(suite, submission, work, seeds, jobs);
+            if (cl.hasOption("replay")) {
+                return GradeReplay.run(grader, suite, cl.getOptionValue("replay"), cl.getOptionValue("seed", "1"),
+                        cl.hasOption("ex") ? List.of(cl.getOptionValues("ex")) : List.of());
+            }
+            List<Grader.Result> results = grader.grade();
+            Reports.text(results, System.out);
+            if (cl.hasOption("json")) {
+                Files.writeString(Path.of(cl.getOptionValue("json")), Reports.gradescope(results));
+            }
+            if (cl.hasOption("junit")) {
+                Path dir = Files.createDirectories(Path.of(cl.getOptionValue("junit")));
+                Files.writeString(dir.resolve("TEST-minikernel-grade.xml"), Reports.junit(suite.name(), results));
+            }
+            return Reports.score(results) == Reports.max(results) ? 0 : 1;
+        } catch (IOException e) {
+            System.err.println("minikernel grade: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory left behind is harmless
+        }
+    }
+
+    private static void help(Options options) {
+        HelpFormatter.builder().get().printHelp("minikernel grade SUITE.json [OPTIONS]",
+                "Grades a submission: every test of the suite under every seed, in a sandbox, within a budget of guest"
+                        + " work instead of a wall-clock timeout; a test scores only if every seed passes.", options,
+                "Exit status: 0 at full marks, 1 otherwise, 2 for a bad suite or option. docs/grading.md describes"
+                        + " the suite format.", false);
+    }
+}
