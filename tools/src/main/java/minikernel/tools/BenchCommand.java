@@ -120,7 +120,7 @@ final class BenchCommand implements Main.Command {
             System.err.println("minikernel bench: " + e.getMessage());
             return 1;
         } finally {
-            deleteTree(dir);
+            TempDirs.deleteTree(dir);
         }
     }
 
@@ -236,17 +236,6 @@ final class BenchCommand implements Main.Command {
             out.add(row);
         }
         return out;
-    }
-
-    private static void deleteTree(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary directory left behind is harmless
-        }
     }
 
     private static void help(Options options) {

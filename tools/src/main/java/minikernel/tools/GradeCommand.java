@@ -3,9 +3,7 @@ package minikernel.tools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import minikernel.tools.grade.GradeReplay;
 import minikernel.tools.grade.Grader;
 import minikernel.tools.grade.Reports;
@@ -111,18 +109,7 @@ final class GradeCommand implements Main.Command {
             Thread.currentThread().interrupt();
             return 1;
         } finally {
-            deleteTree(work);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary directory left behind is harmless
+            TempDirs.deleteTree(work);
         }
     }
 
