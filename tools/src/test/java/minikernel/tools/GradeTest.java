@@ -81,6 +81,21 @@ class GradeTest {
     }
 
     @Test
+    void theProcessesLabCatchesAShellThatLeavesZombies() {
+        Path lab = ROOT.resolve("tests/labs/processes");
+        Outcome good = grade(lab.resolve("suite.json").toString(), "--jobs", "2");
+        assertEquals(0, good.status(), good.out() + good.err());
+        assertTrue(good.out().contains("a pipeline is two children joined by a pipe: OK"), good.out());
+        Outcome leaky = grade(lab.resolve("suite.json").toString(), "--submission", lab.resolve("leaky").toString());
+        assertAll(
+                () -> assertEquals(1, leaky.status()),
+                () -> assertTrue(leaky.out().contains("runs commands, pipes and redirections: OK"), leaky.out()),
+                () -> assertTrue(leaky.out().contains("no child is left a zombie: FAIL"), leaky.out()),
+                () -> assertTrue(leaky.out().matches("(?s).*\n +3 +2 Z +1 echo\n.*"), leaky.out()),
+                () -> assertTrue(leaky.out().endsWith("Score: 8/10\n"), leaky.out()));
+    }
+
+    @Test
     void theReplayCommandRunsTheFailingRunUnderTheDebugger() {
         Outcome r = grade(LAB.resolve("suite.json").toString(), "--submission", LAB.resolve("racy").toString(),
                 "--replay", "every item arrives exactly once", "--seed", "1", "-ex", "info program", "-ex", "continue");
@@ -122,6 +137,8 @@ class GradeTest {
             {"{\"name\": \"x\", \"tests\": [{\"name\": \"t\", \"expect\": {}}]}", "exactly one of \"sources\""},
             {"{\"name\": \"x\", \"tests\": [{\"name\": \"t\", \"elf\": \"p\", \"expect\": {\"signal\": \"SIGFOO\"}}]}",
                 "is not a signal name"},
+            {"{\"name\": \"x\", \"tests\": [{\"name\": \"t\", \"elf\": \"p\", \"from_image\": [\"bin/cat\"],"
+                + " \"expect\": {}}]}", "an absolute path of the default image"},
         };
         for (String[] c : cases) {
             Path suite = tmp.resolve("bad.json");

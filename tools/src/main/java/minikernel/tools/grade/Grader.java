@@ -133,6 +133,13 @@ public final class Grader {
             }
             files.put(f.getKey(), Files.readAllBytes(host));
         }
+        for (String f : t.fromImage()) {
+            var exe = minikernel.tools.ImageFiles.read(f);
+            if (exe.isEmpty()) {
+                return new Prepared(null, null, null, "the default image has no " + f);
+            }
+            files.put(f, exe.get());
+        }
         String reference = null;
         if (t.sameAsReference()) {
             reference = referenceStdout(t, dir, files);

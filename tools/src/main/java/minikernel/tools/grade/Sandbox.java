@@ -9,8 +9,8 @@ import minikernel.kernel.fs.ImageRootFs;
 import minikernel.kernel.fs.Initramfs;
 
 /**
- * A submission's whole world: an in-memory root holding only the program (/prog) and the suite's
- * files, built like the default image (an initramfs), so no path leads to a host file. Nothing a
+ * A submission's whole world: an in-memory root holding only the program (/prog), the suite's
+ * files, and the kernel's own /dev and /proc, built like the default image (an initramfs), so no path leads to a host file. Nothing a
  * run writes survives it: each run unpacks its own copy.
  */
 final class Sandbox {
@@ -23,7 +23,8 @@ final class Sandbox {
     /** {@code files}: sandbox path to content. */
     static ImageRootFs of(byte[] program, Map<String, byte[]> files) {
         List<Initramfs.Entry> entries = new ArrayList<>();
-        TreeSet<String> dirs = new TreeSet<>(List.of("tmp"));
+        // /dev and /proc are where the kernel mounts its own devices and /proc (nothing of the host).
+        TreeSet<String> dirs = new TreeSet<>(List.of("dev", "proc", "tmp"));
         for (String path : files.keySet()) {
             String p = path.substring(1);
             for (int slash = p.indexOf('/'); slash > 0; slash = p.indexOf('/', slash + 1)) {
@@ -36,7 +37,8 @@ final class Sandbox {
         }
         entries.add(entry(PROGRAM.substring(1), S_IFREG | 0755, ino++, program));
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
-            entries.add(entry(f.getKey().substring(1), S_IFREG | 0644, ino++, f.getValue()));
+            boolean elf = f.getValue().length > 4 && f.getValue()[0] == 0x7f && f.getValue()[1] == 'E';
+            entries.add(entry(f.getKey().substring(1), S_IFREG | (elf ? 0755 : 0644), ino++, f.getValue()));
         }
         return new ImageRootFs(entries);
     }

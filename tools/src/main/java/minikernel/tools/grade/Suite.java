@@ -20,15 +20,16 @@ import java.util.Set;
  */
 public record Suite(Path file, String name, Path reference, List<TestSpec> tests) {
     private static final Set<String> TOP = Set.of("name", "reference", "defaults", "tests");
+    private static final Set<String> DEFAULTS = Set.of("sources", "seeds", "budget", "from_image");
     private static final Set<String> TEST = Set.of("name", "points", "sources", "elf", "args", "stdin", "files",
-            "budget", "seeds", "expect");
+            "from_image", "budget", "seeds", "expect");
     private static final Set<String> EXPECT = Set.of("stdout", "stdout_lines", "stdout_same_as_reference", "exit",
             "signal", "syscalls", "invariants");
     /** The budget when a test names none: about two seconds of virtual time. */
     public static final long DEFAULT_BUDGET = 500_000_000;
 
     public Path dir() {
-        return file.toAbsolutePath().getParent();
+        return file.toAbsolutePath().normalize().getParent();
     }
 
     public static Suite load(Path file) throws SuiteException {
@@ -49,6 +50,9 @@ public record Suite(Path file, String name, Path reference, List<TestSpec> tests
         String name = text(root, "name", where, true);
         String reference = text(root, "reference", where, false);
         JsonNode defaults = root.path("defaults");
+        if (defaults.isObject()) {
+            only(defaults, DEFAULTS, where + ": defaults");
+        }
         JsonNode tests = root.get("tests");
         if (tests == null || !tests.isArray() || tests.isEmpty()) {
             throw new SuiteException(where + ": tests: must be a list of at least one test");
@@ -62,7 +66,7 @@ public record Suite(Path file, String name, Path reference, List<TestSpec> tests
             }
             specs.add(t);
         }
-        Path dir = file.toAbsolutePath().getParent();
+        Path dir = file.toAbsolutePath().normalize().getParent();
         return new Suite(file, name, reference == null ? null : dir.resolve(reference), List.copyOf(specs));
     }
 
@@ -97,6 +101,12 @@ public record Suite(Path file, String name, Path reference, List<TestSpec> tests
                 files.put(e.getKey(), e.getValue().asText());
             }
         }
+        List<String> fromImage = strings(pick(t, d, "from_image"), where + ".from_image");
+        for (String path : fromImage) {
+            if (!path.startsWith("/") || path.contains("..")) {
+                throw new SuiteException(where + ".from_image: \"" + path + "\": an absolute path of the default image");
+            }
+        }
         long budget = number(pick(t, d, "budget") == null ? null : t.has("budget") ? t : d, "budget", where,
                 DEFAULT_BUDGET, 1, Long.MAX_VALUE);
         List<Long> seeds = seeds(pick(t, d, "seeds"), where + ".seeds");
@@ -125,7 +135,7 @@ public record Suite(Path file, String name, Path reference, List<TestSpec> tests
             }
         }
         boolean same = e.path("stdout_same_as_reference").asBoolean(false);
-        return new TestSpec(name, points, sources, elf, args, stdin, files, budget, seeds, text(e, "stdout", ew, false),
+        return new TestSpec(name, points, sources, elf, args, stdin, files, fromImage, budget, seeds, text(e, "stdout", ew, false),
                 lines, same, exit, signal, strings(e.get("syscalls"), ew + ".syscalls"),
                 e.path("invariants").asBoolean(false));
     }

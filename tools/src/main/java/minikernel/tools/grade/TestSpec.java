@@ -11,6 +11,7 @@ import java.util.Map;
  * @param sources      the submission's C files to compile (or empty, with {@code elf})
  * @param elf          a prebuilt program of the suite (suite-relative), or null
  * @param files        sandbox path (absolute) to a suite-relative host file
+ * @param fromImage    files of the default image to copy into the sandbox (e.g. /bin/cat for a shell lab)
  * @param budget       blocks of guest code before the run is stopped (KernelConfig#withBudget)
  * @param stdout       the exact standard output, or null
  * @param stdoutLines  regular expressions each output line must match, in order, or null
@@ -21,7 +22,7 @@ import java.util.Map;
  * @param invariants   check the kernel afterwards: every task reaped, every frame back, no futex waiters
  */
 public record TestSpec(String name, int points, List<String> sources, String elf, List<String> args, String stdin,
-                       Map<String, String> files, long budget, List<Long> seeds, String stdout,
+                       Map<String, String> files, List<String> fromImage, long budget, List<Long> seeds, String stdout,
                        List<String> stdoutLines, boolean sameAsReference, Integer exit, String signal,
                        List<String> syscalls, boolean invariants) {
 }
