@@ -38,6 +38,8 @@ final class GradeCommand implements Main.Command {
                 .desc("runs in parallel, one kernel each (default: all cores)").get());
         o.addOption(Option.builder().longOpt("json").hasArg().argName("FILE").desc("write Gradescope's results.json").get());
         o.addOption(Option.builder().longOpt("junit").hasArg().argName("DIR").desc("write JUnit XML into DIR").get());
+        o.addOption(Option.builder().longOpt("gradescope-bundle").hasArg().argName("OUT.zip")
+                .desc("write a Gradescope autograder for the suite instead of grading").get());
         o.addOption(Option.builder().longOpt("replay").hasArg().argName("TEST")
                 .desc("run TEST under the debugger console (with --seed) instead of grading").get());
         o.addOption(Option.builder().longOpt("seed").hasArg().argName("S").desc("the seed --replay runs").get());
@@ -77,6 +79,17 @@ final class GradeCommand implements Main.Command {
         } catch (NumberFormatException e) {
             System.err.println("minikernel grade: --jobs needs a number of 1 or more");
             return 2;
+        }
+        if (cl.hasOption("gradescope-bundle")) {
+            try {
+                minikernel.tools.grade.GradescopeBundle.write(Path.of(cl.getOptionValue("gradescope-bundle")), suite,
+                        minikernel.tools.grade.Grader.repositoryRoot());
+                System.err.println("grade: wrote " + cl.getOptionValue("gradescope-bundle"));
+                return 0;
+            } catch (IOException e) {
+                System.err.println("minikernel grade: " + e.getMessage());
+                return 1;
+            }
         }
         Path submission = Path.of(cl.getOptionValue("submission",
                 suite.reference() == null ? "." : suite.reference().toString())).toAbsolutePath().normalize();

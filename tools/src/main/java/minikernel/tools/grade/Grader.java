@@ -100,6 +100,11 @@ public final class Grader {
         }
     }
 
+    /** The repository (or the unpacked bundle) the toolchain and the jar come from. */
+    public static Path repositoryRoot() {
+        return Toolchain.root();
+    }
+
     Suite suite() {
         return suite;
     }

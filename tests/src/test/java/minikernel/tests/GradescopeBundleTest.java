@@ -1,0 +1,67 @@
+package minikernel.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Gradescope autograder bundle, tried the way Gradescope uses it but in a fake /autograder
+ * tree: unpacked into source/, run_autograder grades submission/ (the threads lab's racy bounded
+ * buffer) and writes results/results.json with its score. (setup.sh, which installs a JDK on
+ * Gradescope's image, is not run here.)
+ */
+class GradescopeBundleTest {
+    private final Guest guest = Guest.fromSystemProperties();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void runAutograderGradesTheSubmissionInAFakeAutograderTree() throws Exception {
+        Path lab = guest.root().resolve("tests/labs/threads");
+        Path zip = tmp.resolve("autograder.zip");
+        GuestRun made = guest.runMinikernelCommand(List.of("grade", lab.resolve("suite.json").toString(),
+                "--gradescope-bundle", zip.toString()), "");
+        assertEquals(0, made.exitStatus(), made.describe());
+
+        Path root = tmp.resolve("autograder"), source = Files.createDirectories(root.resolve("source"));
+        try (InputStream in = Files.newInputStream(zip); ZipInputStream z = new ZipInputStream(in)) {
+            for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
+                Path p = source.resolve(e.getName()).normalize();
+                assertTrue(p.startsWith(source), e.getName());
+                Files.createDirectories(p.getParent());
+                Files.copy(z, p);
+            }
+        }
+        assertTrue(Files.isRegularFile(source.resolve("setup.sh")));
+        Files.copy(source.resolve("run_autograder"), root.resolve("run_autograder"));
+        source.resolve("userland/bin/minikernel-cc").toFile().setExecutable(true);
+        Path submission = Files.createDirectories(root.resolve("submission"));
+        Files.copy(lab.resolve("racy/bbuf.c"), submission.resolve("bbuf.c"));
+
+        ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("run_autograder").toString())
+                .redirectErrorStream(true);
+        Map<String, String> env = pb.environment();
+        env.put("AUTOGRADER_ROOT", root.toString());
+        env.put("JAVA", ProcessHandle.current().info().command().orElse("java"));
+        Process p = pb.start();
+        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS), log);
+        assertEquals(0, p.exitValue(), log);
+        String results = Files.readString(root.resolve("results/results.json"));
+        assertTrue(results.contains("\"score\" : 2"), results);
+        assertTrue(results.contains("\"status\" : \"failed\""), results);
+        assertTrue(log.contains("Score: 2/10"), log);
+    }
+}
