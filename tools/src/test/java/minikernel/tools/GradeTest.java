@@ -124,6 +124,33 @@ class GradeTest {
     }
 
     @Test
+    void memoryAndTaskLimitsHoldPerTest() throws Exception {
+        Path sub = Files.createDirectories(tmp.resolve("limits"));
+        Files.writeString(sub.resolve("forks.c"), """
+                #include <stdio.h>
+                #include <sys/wait.h>
+                #include <unistd.h>
+                int main(void) { int made = 0, refused = 0;
+                  for (int i = 0; i < 400; i++) { pid_t p = fork(); if (p == 0) _exit(0);
+                    if (p < 0) refused++; else made++; }
+                  while (wait(NULL) > 0) ;
+                  printf("made %d, refused %d\\n", made, refused); return 0; }
+                """);
+        Files.writeString(sub.resolve("hog.c"), """
+                #include <stdlib.h>
+                int main(void) { volatile char *p = malloc(64 << 20); for (long i = 0; i < (64L << 20); i += 4096) p[i] = 1;
+                  return 0; }
+                """);
+        Files.writeString(tmp.resolve("limits.json"), """
+                {"name": "limits", "tests": [
+                  {"name": "tasks", "sources": ["forks.c"], "tasks": 302, "expect": {"stdout_lines": ["made 2\\\\d\\\\d, refused 1\\\\d\\\\d"], "invariants": true}},
+                  {"name": "memory", "sources": ["hog.c"], "memory": "16M", "expect": {"signal": "SIGKILL"}}]}
+                """);
+        Outcome r = grade(tmp.resolve("limits.json").toString(), "--submission", sub.toString());
+        assertEquals(0, r.status(), r.out() + r.err());
+    }
+
+    @Test
     void malformedSuitesGetOneLineAndStatus2() throws Exception {
         String[][] cases = {
             {"{", "not valid JSON"},

@@ -216,9 +216,10 @@ public final class Grader {
                 trace.toString(StandardCharsets.UTF_8), broken);
     }
 
-    /** The kernel a test runs on: its seed and budget, at most 512 tasks, 256 MiB. */
+    /** The kernel a test runs on: its seed, budget, memory and task limit. */
     static KernelConfig config(TestSpec t, long seed) {
-        return KernelConfig.defaults().withSeed(seed).withBudget(t.budget()).withPidMax(512);
+        return KernelConfig.defaults().withSeed(seed).withBudget(t.budget()).withMemory(t.memory())
+                .withPidMax(t.tasks());
     }
 
     private String replay(TestSpec t, long seed) {

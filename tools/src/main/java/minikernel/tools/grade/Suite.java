@@ -20,9 +20,9 @@ import java.util.Set;
  */
 public record Suite(Path file, String name, Path reference, List<TestSpec> tests) {
     private static final Set<String> TOP = Set.of("name", "reference", "defaults", "tests");
-    private static final Set<String> DEFAULTS = Set.of("sources", "seeds", "budget", "from_image");
+    private static final Set<String> DEFAULTS = Set.of("sources", "seeds", "budget", "from_image", "memory", "tasks");
     private static final Set<String> TEST = Set.of("name", "points", "sources", "elf", "args", "stdin", "files",
-            "from_image", "budget", "seeds", "expect");
+            "from_image", "budget", "memory", "tasks", "seeds", "expect");
     private static final Set<String> EXPECT = Set.of("stdout", "stdout_lines", "stdout_same_as_reference", "exit",
             "signal", "syscalls", "invariants");
     /** The budget when a test names none: about two seconds of virtual time. */
@@ -110,6 +110,9 @@ public record Suite(Path file, String name, Path reference, List<TestSpec> tests
         long budget = number(pick(t, d, "budget") == null ? null : t.has("budget") ? t : d, "budget", where,
                 DEFAULT_BUDGET, 1, Long.MAX_VALUE);
         List<Long> seeds = seeds(pick(t, d, "seeds"), where + ".seeds");
+        long memory = memory(pick(t, d, "memory"), where + ".memory");
+        int tasks = (int) number(pick(t, d, "tasks") == null ? null : t.has("tasks") ? t : d, "tasks", where, 512, 302,
+                32768);
         JsonNode e = t.get("expect");
         if (e == null || !e.isObject()) {
             throw new SuiteException(where + ".expect: must say what to check (stdout, exit, syscalls, ...)");
@@ -135,7 +138,7 @@ public record Suite(Path file, String name, Path reference, List<TestSpec> tests
             }
         }
         boolean same = e.path("stdout_same_as_reference").asBoolean(false);
-        return new TestSpec(name, points, sources, elf, args, stdin, files, fromImage, budget, seeds, text(e, "stdout", ew, false),
+        return new TestSpec(name, points, sources, elf, args, stdin, files, fromImage, budget, memory, tasks, seeds, text(e, "stdout", ew, false),
                 lines, same, exit, signal, strings(e.get("syscalls"), ew + ".syscalls"),
                 e.path("invariants").asBoolean(false));
     }
@@ -151,6 +154,24 @@ public record Suite(Path file, String name, Path reference, List<TestSpec> tests
 
     private static JsonNode pick(JsonNode t, JsonNode defaults, String field) {
         return t.has(field) ? t.get(field) : defaults == null ? null : defaults.get(field);
+    }
+
+    /** "64M", "1G" (4M to 1G); 256M when not given. */
+    private static long memory(JsonNode n, String where) throws SuiteException {
+        if (n == null) {
+            return 256L << 20;
+        }
+        String t = n.asText().strip().toUpperCase(java.util.Locale.ROOT);
+        long unit = t.endsWith("G") ? 1L << 30 : t.endsWith("M") ? 1L << 20 : t.endsWith("K") ? 1L << 10 : 1;
+        try {
+            long bytes = Long.parseLong(unit == 1 ? t : t.substring(0, t.length() - 1)) * unit;
+            if (bytes >= 4L << 20 && bytes <= 1L << 30) {
+                return bytes & ~0xfffL;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new SuiteException(where + ": \"" + n.asText() + "\": a size like 64M, from 4M to 1G");
     }
 
     /** "1-20", "1,3,7", a number, or a list of numbers. */
