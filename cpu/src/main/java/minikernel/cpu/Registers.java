@@ -4,16 +4,32 @@ package minikernel.cpu;
 public record Registers(long eax, long ebx, long ecx, long edx, long esi, long edi, long ebp, long esp,
                         long eip, long eflags, long cs, long ss, long ds, long es, long fs, long gs) {
 
-    /** EFLAGS bits by name, as gdb shows them: {@code [ IF ZF ]}. */
-    public String eflagsDecoded() {
-        String[] names = {"CF", "", "PF", "", "AF", "", "ZF", "SF", "TF", "IF", "DF", "OF"};
-        StringBuilder b = new StringBuilder("[");
-        for (int bit = 0; bit < names.length; bit++) {
-            if (!names[bit].isEmpty() && (eflags >>> bit & 1) != 0) {
-                b.append(' ').append(names[bit]);
+    /**
+     * EFLAGS bit names by bit number, as gdb's i386 target description names them; null for the
+     * reserved bits and the two-bit IOPL field, which gdb does not show.
+     */
+    private static final String[] EFLAGS_NAMES = {"CF", null, "PF", null, "AF", null, "ZF", "SF", "TF", "IF", "DF",
+        "OF", null, null, "NT", null, "RF", "VM", "AC", "VIF", "VIP", "ID"};
+
+    /** The names of the flags set in {@code eflags}, lowest bit first: {@code [PF, ZF, IF]} for 0x246. */
+    public static java.util.List<String> eflagsSet(long eflags) {
+        java.util.List<String> set = new java.util.ArrayList<>();
+        for (int bit = 0; bit < EFLAGS_NAMES.length; bit++) {
+            if (EFLAGS_NAMES[bit] != null && (eflags >>> bit & 1) != 0) {
+                set.add(EFLAGS_NAMES[bit]);
             }
         }
-        return b.append(" ]").toString();
+        return set;
+    }
+
+    /** EFLAGS as gdb shows it: {@code [ PF ZF IF ]}, {@code [ ]} when none is set. */
+    public static String decodeEflags(long eflags) {
+        java.util.List<String> set = eflagsSet(eflags);
+        return set.isEmpty() ? "[ ]" : "[ " + String.join(" ", set) + " ]";
+    }
+
+    public String eflagsDecoded() {
+        return decodeEflags(eflags);
     }
 
     @Override

@@ -53,8 +53,19 @@ public final class ElfSymbolTable {
         return byAddress.isEmpty();
     }
 
+    /** A table of these symbols (the debugger's tests, a table moved by a load bias). */
+    public static ElfSymbolTable of(List<ElfSymbol> symbols) {
+        return symbols.isEmpty() ? EMPTY : new ElfSymbolTable(symbols);
+    }
+
     /** The symbol that starts closest at or below {@code address}. */
     public Optional<ElfSymbol> nearestAtOrBelow(long address) {
+        int found = indexAtOrBelow(address);
+        return found < 0 ? Optional.empty() : Optional.of(byAddress.get(found));
+    }
+
+    /** Its index in {@link #symbols()} (-1 if none): callers that look further down start there. */
+    public int indexAtOrBelow(long address) {
         int low = 0;
         int high = byAddress.size() - 1;
         int found = -1;
@@ -67,7 +78,7 @@ public final class ElfSymbolTable {
                 high = mid - 1;
             }
         }
-        return found < 0 ? Optional.empty() : Optional.of(byAddress.get(found));
+        return found;
     }
 
     /** The symbol named {@code name}; a global one wins over a static one of the same name. */

@@ -2,16 +2,14 @@ package minikernel.tools.debug;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeSet;
 import minikernel.kernel.exec.ElfException;
 import minikernel.kernel.exec.ElfFile;
 import minikernel.kernel.exec.ElfSymbol;
+import minikernel.kernel.exec.ElfSymbolTable;
 
 /**
  * The functions and objects of the program being debugged, from its ELF {@code .symtab}: names
@@ -43,24 +41,15 @@ public final class Symbols {
         }
     }
 
-    /** Address order; at one address the symbol to print comes last (see {@link #preference}). */
+    /** The kernel's table (address order, the preferred of several at one address last). */
+    private final ElfSymbolTable table;
     private final List<ElfSymbol> byAddress;
-    private final Map<String, ElfSymbol> byName;
     private final List<String> names;
 
     private Symbols(Collection<ElfSymbol> symbols) {
-        List<ElfSymbol> sorted = new ArrayList<>(symbols);
-        sorted.sort(Comparator.comparingLong(ElfSymbol::address)
-                .thenComparingInt(Symbols::preference)
-                .thenComparing(ElfSymbol::name, Comparator.reverseOrder()));
-        this.byAddress = List.copyOf(sorted);
-        Map<String, ElfSymbol> named = new HashMap<>();
-        for (ElfSymbol symbol : sorted) {
-            named.merge(symbol.name(), symbol,
-                    (old, candidate) -> preference(candidate) > preference(old) ? candidate : old);
-        }
-        this.byName = Map.copyOf(named);
-        this.names = List.copyOf(new TreeSet<>(named.keySet()));
+        this.table = ElfSymbolTable.of(List.copyOf(symbols));
+        this.byAddress = table.symbols();
+        this.names = List.copyOf(new TreeSet<>(byAddress.stream().map(ElfSymbol::name).toList()));
     }
 
     /** A table with no symbols (a stripped program, or none loaded yet). */
@@ -108,13 +97,12 @@ public final class Symbols {
 
     /** The address of {@code name}; a global symbol wins over a static one of the same name. */
     public OptionalLong address(String name) {
-        ElfSymbol symbol = byName.get(name);
-        return symbol == null ? OptionalLong.empty() : OptionalLong.of(symbol.address());
+        return table.lookup(name).map(sym -> OptionalLong.of(sym.address())).orElse(OptionalLong.empty());
     }
 
     /** The symbol called {@code name} (for its size: {@code disas main} shows all of main). */
     public Optional<ElfSymbol> symbol(String name) {
-        return Optional.ofNullable(byName.get(name));
+        return table.lookup(name);
     }
 
     /**
@@ -124,7 +112,7 @@ public final class Symbols {
      * {@code stdin_storage+123456}), but one further down that encloses it still can.
      */
     public Optional<Location> locate(long address) {
-        int index = nearestAtOrBelow(address);
+        int index = table.indexAtOrBelow(address);
         if (index < 0) {
             return Optional.empty();
         }
@@ -153,35 +141,6 @@ public final class Symbols {
     /** Every name, sorted and without duplicates, for tab completion. */
     public List<String> names() {
         return names;
-    }
-
-    private int nearestAtOrBelow(long address) {
-        int low = 0;
-        int high = byAddress.size() - 1;
-        int found = -1;
-        while (low <= high) {
-            int mid = (low + high) >>> 1;
-            if (byAddress.get(mid).address() <= address) {
-                found = mid;
-                low = mid + 1;
-            } else {
-                high = mid - 1;
-            }
-        }
-        return found;
-    }
-
-    /**
-     * Which of several symbols at one address to print, as the kernel's ElfSymbolTable chooses:
-     * global beats weak beats local, a function an object, a sized symbol an unsized one.
-     */
-    private static int preference(ElfSymbol symbol) {
-        int binding = switch (symbol.binding()) {
-            case GLOBAL -> 2;
-            case WEAK -> 1;
-            case LOCAL -> 0;
-        };
-        return binding * 4 + (symbol.kind() == ElfSymbol.Kind.FUNC ? 2 : 0) + (symbol.size() > 0 ? 1 : 0);
     }
 
     @Override
