@@ -68,7 +68,7 @@ final class BreakpointCommands {
             long address = d.evaluate(text);
             Watchpoint w = d.addWatchpoint(address, length, text, read);
             d.out().printf("%s %d: %s (%d bytes at 0x%08x%s), now %s%n", read ? "Read watchpoint" : "Watchpoint",
-                    w.number, text, length, address, d.label(address), Debugger.value(w.value));
+                    w.number, text, length, address, d.label(address), Watchpoints.value(w.value));
             return After.STAY;
         }
     }

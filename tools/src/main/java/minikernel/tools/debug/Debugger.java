@@ -10,7 +10,6 @@ import minikernel.cpu.capstone.Disassembler;
 import minikernel.cpu.capstone.Instruction;
 import minikernel.kernel.Kernel;
 import minikernel.kernel.exec.ElfFile;
-import minikernel.kernel.mm.MmStruct;
 import minikernel.kernel.sched.Task;
 
 /**
@@ -29,7 +28,7 @@ public final class Debugger implements DebugHook.Console {
     private final ElfFile program;                 // the first program's symbols; null if unreadable
     private final java.util.Map<Integer, ElfFile> programs = new java.util.HashMap<>();   // by tgid, after exec
     private final List<Catchpoint> catchpoints = new ArrayList<>();
-    private final List<Watchpoint> watchpoints = new ArrayList<>();
+    private final Watchpoints watchpoints = new Watchpoints();
     private final java.util.Map<ElfFile, Symbols> symbolCache = new java.util.IdentityHashMap<>();
     private minikernel.cpu.capstone.Syntax syntax = minikernel.cpu.capstone.Syntax.ATT;
     private int stepsysPid;                        // stepsys: stop at this task's next call entry or exit
@@ -256,9 +255,9 @@ public final class Debugger implements DebugHook.Console {
         long count = hook.instructions();
         if (reverse.scanUntil() > 0) {
             boolean hit = (reason & DebugHook.BREAK) != 0 && breakpointAt(t, address)
-                    || (reason & DebugHook.READ) != 0 && readReport(hook.readAddress()) != null;
+                    || (reason & DebugHook.READ) != 0 && watchpoints.readBy(kernel, hook.readAddress()) != null;
             if ((reason & DebugHook.WATCH) != 0) {
-                hit |= watchChanged();
+                hit |= watchpoints.changed(kernel);
                 resolveWatches();           // the hook compares against the bytes as they are now
             }
             if (hit && count < reverse.scanUntil()) {
@@ -279,7 +278,7 @@ public final class Debugger implements DebugHook.Console {
             return null;
         }
         reverse.arrived();
-        refreshWatchValues();
+        watchpoints.refresh(kernel);
         onReplayArrived.run();
         return "";
     }
@@ -318,13 +317,13 @@ public final class Debugger implements DebugHook.Console {
             }
         }
         if ((reason & DebugHook.WATCH) != 0) {
-            String changed = watchReport();
+            String changed = watchpoints.changes(kernel);
             if (changed != null) {
                 why = changed;
             }
         }
         if ((reason & DebugHook.READ) != 0) {
-            String read = readReport(hook.readAddress());
+            String read = watchpoints.readBy(kernel, hook.readAddress());
             if (read != null) {
                 why = why == null ? read : why + read;
             }
@@ -528,121 +527,19 @@ public final class Debugger implements DebugHook.Console {
         temporaryMinEsp = minEsp;
     }
 
-    /** Which watched ranges changed, with their old and new values (gdb's words); null if none did. */
-    private String watchReport() {
-        StringBuilder b = new StringBuilder();
-        for (Watchpoint w : watchpoints) {
-            if (w.read) {
-                continue;
-            }
-            MmStruct mm = watchedMm(w);
-            byte[] now = mm == null ? null : new TaskMemory(kernel.ram(), mm).read(w.address, w.length);
-            if (now != null && !java.util.Arrays.equals(now, w.value)) {
-                w.hits++;
-                b.append(String.format("%nWatchpoint %d: %s%n%nOld value = %s%nNew value = %s", w.number, w.what,
-                        value(w.value), value(now)));
-                w.value = now;
-            }
-        }
-        return b.isEmpty() ? null : b.toString();
-    }
-
-    /** The read watchpoint whose bytes the last watched read touched, in gdb's words; or null. */
-    private String readReport(long physical) {
-        for (Watchpoint w : watchpoints) {
-            if (w.read && w.physical >= 0 && physical < w.physical + w.length && physical + 8 > w.physical) {
-                w.hits++;
-                MmStruct mm = watchedMm(w);
-                byte[] now = mm == null ? null : new TaskMemory(kernel.ram(), mm).read(w.address, w.length);
-                return String.format("%nRead watchpoint %d: %s%n%nValue = %s", w.number, w.what,
-                        now == null ? "?" : value(now));
-            }
-        }
-        return null;
-    }
-
-    /** A watched value: a number for 1, 2 and 4 bytes (little-endian), bytes in hex otherwise. */
-    static String value(byte[] v) {
-        if (v.length == 1 || v.length == 2 || v.length == 4) {
-            long x = 0;
-            for (int i = v.length - 1; i >= 0; i--) {
-                x = x << 8 | (v[i] & 0xff);
-            }
-            long signed = v.length == 4 ? (int) x : v.length == 2 ? (short) x : (byte) x;
-            return String.valueOf(signed);
-        }
-        StringBuilder b = new StringBuilder("{");
-        for (byte x : v) {
-            b.append(b.length() > 1 ? ", " : "").append(String.format("0x%02x", x & 0xff));
-        }
-        return b.append('}').toString();
-    }
-
     List<Watchpoint> watchpoints() {
-        return watchpoints;
+        return watchpoints.list();
     }
 
     Watchpoint addWatchpoint(long address, int length, String what, boolean read) throws DebugException {
-        if (watchpoints.size() >= DebugHook.MAX_WATCHES) {
-            throw new DebugException("too many watchpoints (" + DebugHook.MAX_WATCHES + " at most)");
-        }
-        if (length < 1 || length > DebugHook.MAX_WATCH_LENGTH || (address & 0xfff) + length > 4096) {
-            throw new DebugException("a watchpoint covers 1 to " + DebugHook.MAX_WATCH_LENGTH
-                    + " bytes within one page");
-        }
-        byte[] now = memory(focus).read(address, length);
-        if (now == null) {
-            throw new DebugException(String.format("Cannot access memory at address 0x%x (not mapped yet:"
-                    + " watch it once the program has touched it)", address));
-        }
-        Watchpoint w = new Watchpoint(nextBreakpoint++, address, length, what, focus.pid(), now);
-        w.run = kernel;
-        w.read = read;
-        watchpoints.add(w);
-        return w;
+        return watchpoints.add(nextBreakpoint++, kernel, focus, address, length, what, read);
     }
 
-    /**
-     * The frames behind the watched ranges, for the hook: found again at every stop, after every
-     * page fault and system call (copy on write and munmap move or drop them).
-     */
+    /** The watched frames, found again (KernelEvents calls this after faults and system calls). */
     void resolveWatches() {
-        if (hook == null) {
-            return;
+        if (hook != null) {
+            watchpoints.resolve(kernel, hook);
         }
-        List<Long> physical = new ArrayList<>();
-        List<Integer> lengths = new ArrayList<>();
-        List<Long> readPhysical = new ArrayList<>();
-        List<Integer> readLengths = new ArrayList<>();
-        for (Watchpoint w : watchpoints) {
-            MmStruct mm = watchedMm(w);
-            w.physical = -1;
-            if (mm == null || mm.mmUsers() <= 0) {
-                continue;
-            }
-            int pte = mm.pageTables().pte(w.address);
-            if (w.read) {
-                if (minikernel.cpu.PageTableEntry.present(pte)) {
-                    w.physical = minikernel.cpu.PageTableEntry.frame(pte) + (w.address & 0xfff);
-                    readPhysical.add(w.physical);
-                    readLengths.add(w.length);
-                }
-                continue;
-            }
-            if (minikernel.cpu.PageTableEntry.present(pte)) {
-                if (w.run != kernel) {
-                    // First armed in this run (a replay starts from the beginning): its value now.
-                    w.run = kernel;
-                    w.value = new TaskMemory(kernel.ram(), mm).read(w.address, w.length);
-                }
-                physical.add(minikernel.cpu.PageTableEntry.frame(pte) + (w.address & 0xfff));
-                lengths.add(w.length);
-            }
-        }
-        hook.setWatches(physical.stream().mapToLong(Long::longValue).toArray(),
-                lengths.stream().mapToInt(Integer::intValue).toArray());
-        hook.setReadWatches(readPhysical.stream().mapToLong(Long::longValue).toArray(),
-                readLengths.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** The hook's address list: the enabled breakpoints and the temporary stop; the watched frames. */
@@ -734,37 +631,6 @@ public final class Debugger implements DebugHook.Console {
             throw new DebugException("reverse execution needs the virtual clock (a replay with --clock host"
                     + " would not take the same path)");
         }
-    }
-
-    /** True if a watched value differs from the one last seen (and remembers the new one). */
-    private boolean watchChanged() {
-        boolean changed = false;
-        for (Watchpoint w : watchpoints) {
-            MmStruct mm = watchedMm(w);
-            byte[] now = mm == null ? null : new TaskMemory(kernel.ram(), mm).read(w.address, w.length);
-            if (now != null && !java.util.Arrays.equals(now, w.value)) {
-                w.value = now;
-                changed = true;
-            }
-        }
-        return changed;
-    }
-
-    /** After a replay the watched values are those of the new run, at this moment. */
-    private void refreshWatchValues() {
-        for (Watchpoint w : watchpoints) {
-            byte[] now = watchedMm(w) == null ? null : new TaskMemory(kernel.ram(), watchedMm(w)).read(w.address,
-                    w.length);
-            if (now != null) {
-                w.value = now;
-            }
-        }
-    }
-
-    /** The address space a watchpoint watches in this run: its task's. */
-    MmStruct watchedMm(Watchpoint w) {
-        Task t = kernel.scheduler().findTask(w.pid);
-        return t == null ? null : t.mm();
     }
 
     /** Ctrl-C from another thread: stop before the next instruction. */
