@@ -38,13 +38,8 @@ public final class SharingRecorder {
 
     /** The system call called {@code name} (as strace names it), or an IllegalArgumentException. */
     public static Syscall syscall(String name) {
-        for (Syscall s : Syscall.values()) {
-            if (s.traceName().equals(name)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("no system call named '" + name + "' (minikernel implements, e.g., clone,"
-                + " fork, vfork, execve, exit_group, wait4)");
+        return Syscall.byName(name).orElseThrow(() -> new IllegalArgumentException("no system call named '" + name + "' (minikernel implements, e.g., clone,"
+                + " fork, vfork, execve, exit_group, wait4)"));
     }
 
     public Optional<SharingSnapshot> snapshot() {

@@ -286,6 +286,16 @@ public enum Syscall {
         this.traceName = name().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** The row of the call strace names {@code name} ("clone", "exit_group"), if minikernel implements it. */
+    public static java.util.Optional<Syscall> byName(String name) {
+        for (Syscall s : values()) {
+            if (s.traceName.equals(name)) {
+                return java.util.Optional.of(s);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The row for an i386 system call number, or null if minikernel does not implement it. */
     public static Syscall byNumber(long number) {
         return number >= 0 && number < BY_NUMBER.length ? BY_NUMBER[(int) number] : null;
