@@ -186,7 +186,7 @@ public final class Exec {
         if (task.files() != null) {
             if (task.files().count() > 1) {
                 // unshare_files(): a table shared with other tasks is copied before closing in it.
-                minikernel.kernel.fs.FilesStruct own = task.files().dupFd();
+                minikernel.kernel.fs.FilesStruct own = minikernel.kernel.fork.CopyFiles.dupFd(task.files());
                 task.files().put();
                 task.setFiles(own);
             }

@@ -2,7 +2,6 @@ package minikernel.kernel.fork;
 
 import static minikernel.kernel.fork.CloneFlag.CLONE_CHILD_CLEARTID;
 import static minikernel.kernel.fork.CloneFlag.CLONE_CHILD_SETTID;
-import static minikernel.kernel.fork.CloneFlag.CLONE_FILES;
 import static minikernel.kernel.fork.CloneFlag.CLONE_FS;
 import static minikernel.kernel.fork.CloneFlag.CLONE_PARENT;
 import static minikernel.kernel.fork.CloneFlag.CLONE_PARENT_SETTID;
@@ -162,7 +161,7 @@ public final class Fork {
             // A thread sharing the stack's mm gets no alternate signal stack; fork and vfork keep it.
             p.setAltStack(current.sasSsSp(), current.sasSsSize(), current.sasSsFlags());
         }
-        copyFiles(flags, current, p);
+        p.setFiles(CopyFiles.copyFiles(flags, current.files()));
         copyFs(flags, current, p);
         copySemundo(flags, current, p);
         copySighand(flags, current, p);
@@ -252,11 +251,6 @@ public final class Fork {
         long processes = current.kernel().scheduler().tasks().stream()
                 .filter(t -> !t.isKernelThread() && t == t.groupLeader()).count();
         return Long.compareUnsigned(processes, limit) >= 0;
-    }
-
-    /** copy_files(): CLONE_FILES shares the descriptor table; otherwise dup_fd() copies it. */
-    private static void copyFiles(long flags, Task current, Task p) {
-        p.setFiles(CLONE_FILES.in(flags) ? current.files().share() : current.files().dupFd());
     }
 
     /** copy_fs(): CLONE_FS shares root, cwd and umask; otherwise the child gets its own copy. */

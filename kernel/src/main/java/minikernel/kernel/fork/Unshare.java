@@ -30,7 +30,7 @@ public final class Unshare {
             return Errno.EINVAL.negative();
         }
         if (CloneFlag.CLONE_FILES.in(flags) && current.files().count() > 1) {
-            FilesStruct own = current.files().dupFd();
+            FilesStruct own = CopyFiles.dupFd(current.files());
             current.files().put();
             current.setFiles(own);
         }

@@ -5,7 +5,7 @@ import java.util.BitSet;
 /**
  * A table of open file descriptors: Linux's {@code struct files_struct} with its fdtable. Threads
  * created with CLONE_FILES share one table (a close in one closes for all); fork makes a copy
- * ({@link #dupFd}) whose slots point to the same {@link File}s, each with one more reference.
+ * (dup_fd(), in {@link minikernel.kernel.fork.CopyFiles}) whose slots point to the same {@link File}s, each with one more reference.
  */
 public final class FilesStruct {
     /** The table's first size; it grows (expand_files) as higher descriptors are used. */
@@ -29,20 +29,6 @@ public final class FilesStruct {
         }
         count++;
         return this;
-    }
-
-    /** dup_fd(): a copy of the table; every open file gains a reference. */
-    public FilesStruct dupFd() {
-        FilesStruct copy = new FilesStruct();
-        copy.fd = new File[fd.length];
-        for (int i = 0, last = maxFd(); i <= last; i++) {
-            if (fd[i] != null) {
-                copy.fd[i] = fd[i].get();
-            }
-        }
-        copy.highWater = highWater;
-        copy.closeOnExec.or(closeOnExec);
-        return copy;
     }
 
     /** exit_files() / put_files_struct(): the last sharer closes every descriptor. */
