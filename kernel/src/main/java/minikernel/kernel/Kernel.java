@@ -57,6 +57,7 @@ public final class Kernel implements AutoCloseable {
     private final minikernel.kernel.sched.Nsproxy initNsproxy = minikernel.kernel.sched.Nsproxy.initial();
     private final minikernel.kernel.ipc.Sem sem;
     private final java.util.ArrayDeque<String> log = new java.util.ArrayDeque<>();
+    private final List<Oops> oopses = new java.util.ArrayList<>();
     private final Tracepoints tracepoints = new Tracepoints();
     private long processesCreated, threadsCreated, ptesCopied;
     private Task childReaper;
@@ -309,6 +310,20 @@ public final class Kernel implements AutoCloseable {
      * The kernel's own messages (Linux's printk): one line on the console's error stream, where a
      * user sees it next to the program's output, and kept in a small log (dmesg).
      */
+    /** A kernel bug hit while a task ran (an oops): which task and where ("prog[2] at eip 0x..."), and the exception. */
+    public record Oops(String where, Throwable cause) {
+    }
+
+    /** Records an oops (Traps has reported it and kills the task); the grader and the tests read them. */
+    public void oops(String where, Throwable cause) {
+        oopses.add(new Oops(where, cause));
+    }
+
+    /** The oopses so far, oldest first: a kernel that never hit a bug has none. */
+    public List<Oops> oopses() {
+        return List.copyOf(oopses);
+    }
+
     public void printk(String line) {
         if (log.size() == 256) {
             log.removeFirst();

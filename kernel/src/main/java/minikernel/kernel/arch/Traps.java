@@ -64,13 +64,15 @@ public final class Traps implements Scheduler.TrapHandler {
                 kernel.halt(Exit.killedStatus(Signal.SIGINT.number, false), "interrupted");
             }
             case Trap.HookFailure hf -> {
-                // A kernel bug, not the guest's: the Java stack trace is for the developer.
-                kernel.printk(String.format("minikernel: BUG: internal error while running %s at eip 0x%08x: %s",
-                        task, hf.eip(), hf.cause()));
+                // A kernel bug, not the guest's (Linux's oops): reported with the Java stack trace for
+                // the developer, recorded, and the task killed; the kernel goes on.
+                String where = String.format("%s at eip 0x%08x", task, hf.eip());
+                kernel.printk("minikernel: BUG: internal error while running " + where + ": " + hf.cause());
                 java.io.StringWriter trace = new java.io.StringWriter();
                 hf.cause().printStackTrace(new java.io.PrintWriter(trace));
                 kernel.printk(trace.toString().stripTrailing());
-                kill(task, Signal.SIGKILL);
+                kernel.oops(where, hf.cause());
+                killAfterOops(task, where);
             }
             case Trap.Preempted p -> {
             }
@@ -107,6 +109,29 @@ public final class Traps implements Scheduler.TrapHandler {
 
     private void report(Task task, String format, Object... args) {
         kernel.printk(task.comm() + "[" + task.pid() + "]: " + String.format(format, args));
+    }
+
+    /**
+     * make_task_dead(): the task that hit a kernel bug is killed. Its exit may hit the same bug
+     * (a miscounted reference put again): Linux calls that a recursive fault and carries on. Here
+     * do_exit lets go of each pointer before its put, so another try gets past the broken step; a
+     * kernel that still cannot end the task stops with a panic rather than a Java exception.
+     */
+    private void killAfterOops(Task task, String where) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                kill(task, Signal.SIGKILL);
+                return;
+            } catch (RuntimeException e) {
+                kernel.printk("minikernel: BUG: recursive fault while " + task + " exited: " + e);
+                kernel.oops(where + ", then in do_exit", e);
+                if (attempt == 3) {
+                    kernel.halt(Exit.killedStatus(Signal.SIGKILL.number, false),
+                            "kernel panic: " + task + " could not exit after a kernel bug");
+                    return;
+                }
+            }
+        }
     }
 
     /**

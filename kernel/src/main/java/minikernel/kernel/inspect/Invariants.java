@@ -7,7 +7,7 @@ import minikernel.kernel.sched.Task;
 import minikernel.kernel.sched.TaskState;
 
 /**
- * What must hold once a program has ended: every task reaped, every frame back (only init_mm's
+ * What must hold once a program has ended: no kernel bug hit (an oops), every task reaped, every frame back (only init_mm's
  * page directory stays allocated), no task still queued on a futex. A broken one names the kernel
  * object left behind: the grader reports it as a failure output alone would never show.
  */
@@ -18,6 +18,9 @@ public final class Invariants {
     /** The broken invariants, one line each; empty when all hold. */
     public static List<String> check(Kernel kernel) {
         List<String> broken = new ArrayList<>();
+        for (Kernel.Oops oops : kernel.oopses()) {
+            broken.add("the kernel hit a bug while running " + oops.where() + ": " + oops.cause());
+        }
         for (Task t : kernel.scheduler().tasks()) {
             if (t.isKernelThread()) {
                 continue;

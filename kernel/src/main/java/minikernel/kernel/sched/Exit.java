@@ -2,6 +2,8 @@ package minikernel.kernel.sched;
 
 import java.util.ArrayList;
 import minikernel.kernel.Kernel;
+import minikernel.kernel.fs.FilesStruct;
+import minikernel.kernel.fs.FsStruct;
 import minikernel.kernel.mm.MmStruct;
 import minikernel.kernel.signal.SigInfo;
 import minikernel.kernel.signal.SigHand;
@@ -71,13 +73,18 @@ public final class Exit {
         exitMm(tsk);
         kernel.sem().exitSem(tsk);
         tsk.dropHeldFile();
-        if (tsk.files() != null) {
-            tsk.files().put();
+        // exit_files() and exit_fs(): the task lets go of its pointer first, then drops the
+        // reference, so a kernel bug (an oops) inside the put leaves no half-released table behind
+        // for the kill that follows to put again.
+        FilesStruct files = tsk.files();
+        if (files != null) {
             tsk.setFiles(null);
+            files.put();
         }
-        if (tsk.fs() != null) {
-            tsk.fs().release();
+        FsStruct fs = tsk.fs();
+        if (fs != null) {
             tsk.setFs(null);
+            fs.release();
         }
         kernel.scheduler().dropCpuState(tsk);
         kernel.scheduler().dequeue(tsk);        // killed while runnable or asleep: it never runs again
