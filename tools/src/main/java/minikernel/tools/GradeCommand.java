@@ -20,7 +20,9 @@ import org.apache.commons.cli.ParseException;
  * {@code minikernel grade SUITE [--submission DIR] [--seeds 1-20] [--jobs N] [--json FILE]
  * [--junit DIR]}: grades a submission reproducibly (virtual time, budgets instead of timeouts,
  * every seed must pass) and prints a gradelib-style report; exit status 0 only at full marks.
- * {@code --replay TEST --seed S} runs one failing run again under the debugger console.
+ * {@code --replay TEST --seed S} runs one failing run again under the debugger console. A kernel
+ * lab grades the student's kernel build ({@code --kernel}) in a JVM of its own; {@code --starter
+ * DIR} writes the lab's starter code.
  */
 final class GradeCommand implements Main.Command {
     @Override
@@ -36,6 +38,12 @@ final class GradeCommand implements Main.Command {
                 .desc("scheduler seeds for every test, e.g. 1-20 or 1,5,9 (default: each test's own)").get());
         o.addOption(Option.builder().longOpt("jobs").hasArg().argName("N")
                 .desc("runs in parallel, one kernel each (default: all cores)").get());
+        o.addOption(Option.builder().longOpt("kernel").hasArg().argName("JAR_OR_DIR")
+                .desc("a kernel lab: grade on this kernel build (a jar, classes, or .java files to compile),"
+                        + " run in a JVM of its own").get());
+        o.addOption(Option.builder().longOpt("starter").hasArg().argName("DIR")
+                .desc("a kernel lab: write its starter sources (the LAB parts removed) into DIR instead of grading")
+                .get());
         o.addOption(Option.builder().longOpt("json").hasArg().argName("FILE").desc("write Gradescope's results.json").get());
         o.addOption(Option.builder().longOpt("junit").hasArg().argName("DIR").desc("write JUnit XML into DIR").get());
         o.addOption(Option.builder().longOpt("gradescope-bundle").hasArg().argName("OUT.zip")
@@ -91,6 +99,18 @@ final class GradeCommand implements Main.Command {
                 return 1;
             }
         }
+        if (cl.hasOption("starter")) {
+            try {
+                for (Path p : minikernel.tools.grade.KernelLab.writeStarter(suite, Grader.repositoryRoot(),
+                        Path.of(cl.getOptionValue("starter")))) {
+                    System.err.println("grade: wrote " + p);
+                }
+                return 0;
+            } catch (IOException e) {
+                System.err.println("minikernel grade: " + e.getMessage());
+                return 1;
+            }
+        }
         Path submission = Path.of(cl.getOptionValue("submission",
                 suite.reference() == null ? "." : suite.reference().toString())).toAbsolutePath().normalize();
         if (!Files.isDirectory(submission)) {
@@ -100,10 +120,15 @@ final class GradeCommand implements Main.Command {
         Path work = null;
         try {
             work = Files.createTempDirectory("minikernel-grade");
-            Grader grader = new Grader(suite, submission, work, seeds, jobs);
+            Path kernel = cl.hasOption("kernel") ? Path.of(cl.getOptionValue("kernel")) : null;
+            Grader grader = new Grader(suite, submission, work, seeds, jobs, kernel);
             if (cl.hasOption("replay")) {
-                return GradeReplay.run(grader, suite, cl.getOptionValue("replay"), cl.getOptionValue("seed", "1"),
-                        cl.hasOption("ex") ? List.of(cl.getOptionValues("ex")) : List.of());
+                List<String> commands = cl.hasOption("ex") ? List.of(cl.getOptionValues("ex")) : List.of();
+                return kernel == null
+                        ? GradeReplay.run(grader, suite, cl.getOptionValue("replay"), cl.getOptionValue("seed", "1"),
+                        commands)
+                        : GradeReplay.onKernel(grader, suite, cl.getOptionValue("replay"),
+                        cl.getOptionValue("seed", "1"), commands);
             }
             List<Grader.Result> results = grader.grade();
             Reports.text(results, System.out);

@@ -7,12 +7,12 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** The commands' scratch directories (extracted programs, compiled submissions): removed at the end. */
-final class TempDirs {
+public final class TempDirs {
     private TempDirs() {
     }
 
     /** Removes {@code dir} and everything in it; null does nothing; what cannot go is left behind. */
-    static void deleteTree(Path dir) {
+    public static void deleteTree(Path dir) {
         if (dir == null) {
             return;
         }

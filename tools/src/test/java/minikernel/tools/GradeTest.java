@@ -29,10 +29,10 @@ class GradeTest {
     Path tmp;
 
     /** Runs {@code minikernel grade ARGS}; returns the exit status and what it printed. */
-    private record Outcome(int status, String out, String err) {
+    record Outcome(int status, String out, String err) {
     }
 
-    private static Outcome grade(String... args) {
+    static Outcome grade(String... args) {
         PrintStream out = System.out, err = System.err;
         ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
         System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));

@@ -10,6 +10,9 @@ final class Checks {
     }
 
     static Optional<String> failure(TestSpec t, SeedRun r, String referenceStdout) {
+        if (r.oops() != null) {
+            return Optional.of(r.oops());
+        }
         if (r.stderr().contains("minikernel: budget of ")) {
             return Optional.of("ran out of its budget of " + String.format("%,d", t.budget())
                     + " blocks (an endless loop or a deadlock that spins?)");

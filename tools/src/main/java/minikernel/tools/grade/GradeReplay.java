@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.List;
 import minikernel.kernel.exec.ElfException;
 import minikernel.kernel.exec.ElfFile;
-import minikernel.kernel.exec.ExecException;
 import minikernel.tools.debug.Debugger;
 import minikernel.tools.debug.LineSource;
 import minikernel.tools.debug.ScriptLines;
@@ -16,6 +15,26 @@ import minikernel.tools.debug.TerminalLines;
  */
 public final class GradeReplay {
     private GradeReplay() {
+    }
+
+    /**
+     * The replay on a student's kernel: this command again, without --kernel, in a JVM whose class
+     * path has that kernel in front ({@link ChildJvm}), attached to this terminal.
+     */
+    public static int onKernel(Grader grader, Suite suite, String testName, String seedText, List<String> commands)
+            throws IOException, InterruptedException {
+        String error = grader.buildKernel();
+        if (error != null) {
+            System.err.println("minikernel grade: " + error);
+            return 1;
+        }
+        List<String> args = new java.util.ArrayList<>(List.of("grade", suite.file().toAbsolutePath().toString(),
+                "--submission", grader.submission().toString(), "--replay", testName, "--seed", seedText));
+        for (String c : commands) {
+            args.addAll(List.of("-ex", c));
+        }
+        return new ProcessBuilder(ChildJvm.command(grader.kernel(), "minikernel.tools.Main", args)).inheritIO()
+                .start().waitFor();
     }
 
     public static int run(Grader grader, Suite suite, String testName, String seedText, List<String> commands)
@@ -39,7 +58,7 @@ public final class GradeReplay {
         }
         ElfFile elf;
         try {
-            elf = ElfFile.parse(p.program());
+            elf = ElfFile.parse(p.spec().program());
         } catch (ElfException e) {
             elf = null;
         }
@@ -51,19 +70,20 @@ public final class GradeReplay {
             boolean replay = false;
             do {
                 boolean muted = replay;
-                run = grader.run(t, p, seed, kernel -> {
+                run = GuestRun.run(p.spec(), seed, grader.work(), kernel -> {
                     kernel.console().setMuted(muted);
                     d.onReplayArrived(() -> kernel.console().setMuted(false));
                     d.attach(kernel);
                 }, true);
                 replay = d.replayRequested();
             } while (replay);
+            if (run.oops() != null) {
+                System.out.println("[" + run.oops() + "]");
+                return 1;
+            }
             System.out.println(d.killed() ? "[the program was killed]" : "[the program exited with status "
                     + run.status() + "]");
             return run.status();
-        } catch (ExecException e) {
-            System.err.println("minikernel: " + e.getMessage());
-            return 126;
         } finally {
             if (lines instanceof TerminalLines tl) {
                 tl.close();

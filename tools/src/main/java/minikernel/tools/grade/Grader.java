@@ -1,8 +1,6 @@
 package minikernel.tools.grade;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +12,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import minikernel.kernel.Kernel;
-import minikernel.kernel.KernelConfig;
-import minikernel.kernel.drivers.HostFd;
-import minikernel.kernel.exec.ExecException;
-import minikernel.kernel.inspect.Invariants;
 
 /**
  * Grades a submission against a suite: compiles what it must, runs every test under every seed
@@ -33,6 +26,8 @@ public final class Grader {
     private final Toolchain toolchain;
     private final List<Long> seedsOverride;
     private final int jobs;
+    private final Path kernelGiven;     // --kernel as the user wrote it, or null
+    private Path kernel;                // its class-path entry, once built
 
     /** The result of one test: points, and if it failed, why, under which seed, and how to replay it. */
     public record Result(TestSpec test, int score, String failure, Long seed, String replay, int seedsRun) {
@@ -41,33 +36,57 @@ public final class Grader {
         }
     }
 
-    public Grader(Suite suite, Path submission, Path work, List<Long> seedsOverride, int jobs) {
+    /** @param kernel a student's kernel build (--kernel), or null for minikernel's own, in-process */
+    public Grader(Suite suite, Path submission, Path work, List<Long> seedsOverride, int jobs, Path kernel) {
         this.suite = suite;
         this.submission = submission;
         this.work = work;
         this.toolchain = new Toolchain(Toolchain.root());
         this.seedsOverride = seedsOverride;
         this.jobs = Math.max(1, jobs);
+        this.kernelGiven = kernel;
+    }
+
+    /** The student's kernel, built (compiled from .java if need be); the error, or null when it is ready. */
+    public String buildKernel() throws IOException {
+        if (kernelGiven == null) {
+            return null;
+        }
+        KernelBuild.Result b = KernelBuild.of(kernelGiven.toAbsolutePath().normalize(), work);
+        kernel = b.classpath();
+        return b.error();
+    }
+
+    /** The built kernel's class-path entry, or null when grading minikernel's own. */
+    public Path kernel() {
+        return kernel;
     }
 
     /** A ready program, or why there is none (a compile error, a missing file). */
-    record Prepared(byte[] program, Map<String, byte[]> files, String reference, String error) {
+    record Prepared(RunSpec spec, String reference, String error) {
+        static Prepared failed(String error) {
+            return new Prepared(null, null, error);
+        }
     }
 
     public List<Result> grade() throws IOException, InterruptedException {
+        String kernelError = kernel == null ? buildKernel() : null;
         Map<TestSpec, Prepared> prepared = new LinkedHashMap<>();
         for (TestSpec t : suite.tests()) {
-            prepared.put(t, prepare(t));
+            prepared.put(t, kernelError != null ? Prepared.failed(kernelError) : prepare(t));
         }
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
         try {
-            Map<TestSpec, List<Future<SeedRun>>> runs = new LinkedHashMap<>();
+            // In-process, every seed is a task of its own; a student's kernel runs a test's seeds in one JVM.
+            Map<TestSpec, List<Future<List<SeedRun>>>> runs = new LinkedHashMap<>();
             for (TestSpec t : suite.tests()) {
                 Prepared p = prepared.get(t);
-                List<Future<SeedRun>> futures = new ArrayList<>();
-                if (p.error() == null) {
+                List<Future<List<SeedRun>>> futures = new ArrayList<>();
+                if (p.error() == null && kernel != null) {
+                    futures.add(pool.submit(() -> KernelRunner.runAll(kernel, p.spec(), seeds(t), work)));
+                } else if (p.error() == null) {
                     for (long seed : seeds(t)) {
-                        futures.add(pool.submit(() -> run(t, p, seed, null, false)));
+                        futures.add(pool.submit(() -> List.of(GuestRun.run(p.spec(), seed, work, null, false))));
                     }
                 }
                 runs.put(t, futures);
@@ -80,19 +99,24 @@ public final class Grader {
                     continue;
                 }
                 Result r = null;
-                for (Future<SeedRun> f : runs.get(t)) {
-                    SeedRun run;
+                int seedsRun = 0;
+                for (Future<List<SeedRun>> f : runs.get(t)) {
+                    List<SeedRun> done;
                     try {
-                        run = f.get();
+                        done = f.get();
                     } catch (java.util.concurrent.ExecutionException e) {
                         throw new IOException("running " + t.name() + ": " + e.getCause(), e.getCause());
                     }
-                    Optional<String> why = Checks.failure(t, run, p.reference());
-                    if (why.isPresent() && r == null) {
-                        r = new Result(t, 0, why.get(), run.seed(), replay(t, run.seed()), runs.get(t).size());
+                    for (SeedRun run : done) {
+                        seedsRun++;
+                        Optional<String> why = Checks.failure(t, run, p.reference());
+                        if (why.isPresent() && r == null) {
+                            r = new Result(t, 0, why.get(), run.seed(), replay(t, run.seed()), 0);
+                        }
                     }
                 }
-                results.add(r != null ? r : new Result(t, t.points(), null, null, null, runs.get(t).size()));
+                results.add(r != null ? new Result(t, 0, r.failure(), r.seed(), r.replay(), seedsRun)
+                        : new Result(t, t.points(), null, null, null, seedsRun));
             }
             return results;
         } finally {
@@ -103,6 +127,14 @@ public final class Grader {
     /** The repository (or the unpacked bundle) the toolchain and the jar come from. */
     public static Path repositoryRoot() {
         return Toolchain.root();
+    }
+
+    Path submission() {
+        return submission;
+    }
+
+    Path work() {
+        return work;
     }
 
     Suite suite() {
@@ -120,13 +152,13 @@ public final class Grader {
         if (t.elf() != null) {
             Path elf = suite.dir().resolve(t.elf()).normalize();
             if (!Files.isRegularFile(elf)) {
-                return new Prepared(null, null, null, "the suite has no program " + t.elf());
+                return Prepared.failed("the suite has no program " + t.elf());
             }
             program = Files.readAllBytes(elf);
         } else {
             Toolchain.Result c = toolchain.compile(submission, t.sources(), dir.resolve("prog"));
             if (c.program() == null) {
-                return new Prepared(null, null, null, "compile error:\n" + indent(c.errors()));
+                return Prepared.failed("compile error:\n" + indent(c.errors()));
             }
             program = c.program();
         }
@@ -134,14 +166,14 @@ public final class Grader {
         for (Map.Entry<String, String> f : t.files().entrySet()) {
             Path host = suite.dir().resolve(f.getValue()).normalize();
             if (!host.startsWith(suite.dir()) || !Files.isRegularFile(host)) {
-                return new Prepared(null, null, null, "the suite has no file " + f.getValue());
+                return Prepared.failed("the suite has no file " + f.getValue());
             }
             files.put(f.getKey(), Files.readAllBytes(host));
         }
         for (String f : t.fromImage()) {
             var exe = minikernel.tools.ImageFiles.read(f);
             if (exe.isEmpty()) {
-                return new Prepared(null, null, null, "the default image has no " + f);
+                return Prepared.failed("the default image has no " + f);
             }
             files.put(f, exe.get());
         }
@@ -149,11 +181,11 @@ public final class Grader {
         if (t.sameAsReference()) {
             reference = referenceStdout(t, dir, files);
             if (reference == null) {
-                return new Prepared(null, null, null, "the suite's reference solution could not be built or run"
+                return Prepared.failed("the suite's reference solution could not be built or run"
                         + " natively (needs \"reference\" and a host that runs i386 programs)");
             }
         }
-        return new Prepared(program, files, reference, null);
+        return new Prepared(RunSpec.of(t, program, files), reference, null);
     }
 
     /** The reference solution, compiled alike and run natively in a directory holding the files. */
@@ -182,48 +214,9 @@ public final class Grader {
         return p.waitFor() >= 0 ? out : null;
     }
 
-    /** One run in a fresh kernel: the sandbox at "/", the seed, the budget; the kernel checked after. */
-    SeedRun run(TestSpec t, Prepared p, long seed, java.util.function.Consumer<Kernel> attach, boolean terminal)
-            throws IOException, ExecException {
-        Path dir = Files.createTempDirectory(work, "run");
-        Path out = dir.resolve("stdout"), err = dir.resolve("stderr"), in = dir.resolve("stdin");
-        Files.writeString(in, t.stdin());
-        int fi = HostFd.open(in.toString(), 0, 0);
-        int fo = HostFd.open(out.toString(), 01 | 0100 | 01000, 0600);
-        int fe = HostFd.open(err.toString(), 01 | 0100 | 01000, 0600);
-        ByteArrayOutputStream trace = new ByteArrayOutputStream();
-        KernelConfig config = config(t, seed).withConsole(fi, terminal ? 1 : fo, terminal ? 2 : fe)
-                .withRoot(Sandbox.of(p.program(), p.files()), "/");
-        if (!t.syscalls().isEmpty()) {
-            config = config.withTrace(new PrintStream(trace, true, StandardCharsets.UTF_8));
-        }
-        int status;
-        List<String> broken;
-        try (Kernel kernel = new Kernel(config)) {
-            if (attach != null) {
-                attach.accept(kernel);
-            }
-            List<String> argv = new ArrayList<>(List.of("prog"));
-            argv.addAll(t.args());
-            status = kernel.runProgram(Sandbox.PROGRAM, argv, List.of("PATH=/", "HOME=/"));
-            broken = Invariants.check(kernel);
-        } finally {
-            HostFd.close(fi);
-            HostFd.close(fo);
-            HostFd.close(fe);
-        }
-        return new SeedRun(seed, status, Files.readString(out), Files.readString(err),
-                trace.toString(StandardCharsets.UTF_8), broken);
-    }
-
-    /** The kernel a test runs on: its seed, budget, memory and task limit. */
-    static KernelConfig config(TestSpec t, long seed) {
-        return KernelConfig.defaults().withSeed(seed).withBudget(t.budget()).withMemory(t.memory())
-                .withPidMax(t.tasks());
-    }
-
     private String replay(TestSpec t, long seed) {
-        return "./minikernel grade " + suite.file() + " --submission " + submission + " --replay '"
+        return "./minikernel grade " + suite.file() + (kernelGiven != null ? " --kernel " + kernelGiven : "")
+                + " --submission " + submission + " --replay '"
                 + t.name().replace("'", "'\\''") + "' --seed " + seed;
     }
 

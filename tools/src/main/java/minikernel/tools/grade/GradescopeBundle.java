@@ -14,7 +14,8 @@ import java.util.zip.ZipOutputStream;
  * {@code grade --gradescope-bundle OUT.zip SUITE}: an autograder for Gradescope. Gradescope unpacks
  * the zip into /autograder/source, runs setup.sh there once (on its Ubuntu image: a JDK 25 and gcc),
  * and for each submission runs /autograder/run_autograder, which grades /autograder/submission and
- * writes /autograder/results/results.json. The bundle carries the minikernel jar, the native
+ * writes /autograder/results/results.json (for a kernel lab, /autograder/submission is the kernel:
+ * {@code --kernel}). The bundle carries the minikernel jar, the native
  * libraries (built against glibc 2.34 at most, so Ubuntu 22.04 loads them), the userland toolchain
  * and the suite with its files. AUTOGRADER_ROOT and JAVA let run_autograder run in a fake tree.
  */
@@ -50,7 +51,7 @@ public final class GradescopeBundle {
             mkdir -p "$root/results"
             "$java" --enable-native-access=ALL-UNNAMED -Dminikernel.native="$root/source/native" \\
                 -Dminikernel.root="$root/source" -jar "$root/source/minikernel.jar" \\
-                grade "$root/source/suite/%s" --submission "$root/submission" --json "$root/results/results.json"
+                grade "$root/source/suite/%s" %s "$root/submission" --json "$root/results/results.json"
             status=$?
             # Any status but 2 (a broken suite or option) is a graded submission: results.json is written.
             [ "$status" -ne 2 ]
@@ -68,7 +69,9 @@ public final class GradescopeBundle {
         }
         try (OutputStream os = Files.newOutputStream(out); ZipOutputStream zip = new ZipOutputStream(os)) {
             text(zip, "setup.sh", SETUP);
-            text(zip, "run_autograder", RUN.formatted(suite.file().getFileName()));
+            // A kernel lab's submission is the student's kernel (.java files, compiled by the grader).
+            text(zip, "run_autograder", RUN.formatted(suite.file().getFileName(),
+                    suite.kernelLab().isEmpty() ? "--submission" : "--kernel"));
             file(zip, "minikernel.jar", jar);
             tree(zip, "native", nativeLibs);
             file(zip, "userland/bin/minikernel-cc", root.resolve("userland/bin/minikernel-cc"));

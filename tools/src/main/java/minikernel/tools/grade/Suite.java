@@ -17,9 +17,12 @@ import java.util.Set;
  * A grading suite: a JSON file (its format is in docs/grading.md) and the files beside it.
  * Loading checks every field and names the first wrong one: {@code suite.json: tests[1].points:
  * must be a whole number of 1 or more}.
+ *
+ * @param kernelLab for a kernel lab, the kernel sources (under kernel/src/main/java) whose LAB
+ *                  regions the students write ({@link KernelLab}); empty otherwise
  */
-public record Suite(Path file, String name, Path reference, List<TestSpec> tests) {
-    private static final Set<String> TOP = Set.of("name", "reference", "defaults", "tests");
+public record Suite(Path file, String name, Path reference, List<String> kernelLab, List<TestSpec> tests) {
+    private static final Set<String> TOP = Set.of("name", "reference", "kernel_lab", "defaults", "tests");
     private static final Set<String> DEFAULTS = Set.of("sources", "seeds", "budget", "from_image", "memory", "tasks");
     private static final Set<String> TEST = Set.of("name", "points", "sources", "elf", "args", "stdin", "files",
             "from_image", "budget", "memory", "tasks", "seeds", "expect");
@@ -49,6 +52,7 @@ public record Suite(Path file, String name, Path reference, List<TestSpec> tests
         only(root, TOP, where);
         String name = text(root, "name", where, true);
         String reference = text(root, "reference", where, false);
+        List<String> kernelLab = kernelLab(root.get("kernel_lab"), where + ": kernel_lab");
         JsonNode defaults = root.path("defaults");
         if (defaults.isObject()) {
             only(defaults, DEFAULTS, where + ": defaults");
@@ -67,7 +71,30 @@ public record Suite(Path file, String name, Path reference, List<TestSpec> tests
             specs.add(t);
         }
         Path dir = file.toAbsolutePath().normalize().getParent();
-        return new Suite(file, name, reference == null ? null : dir.resolve(reference), List.copyOf(specs));
+        return new Suite(file, name, reference == null ? null : dir.resolve(reference), kernelLab,
+                List.copyOf(specs));
+    }
+
+    /** {"sources": ["minikernel/kernel/fork/CopyFiles.java", ...]}: Java files of the kernel. */
+    private static List<String> kernelLab(JsonNode n, String where) throws SuiteException {
+        if (n == null) {
+            return List.of();
+        }
+        if (!n.isObject()) {
+            throw new SuiteException(where + ": must be an object with \"sources\"");
+        }
+        only(n, Set.of("sources"), where);
+        List<String> sources = strings(n.get("sources"), where + ".sources");
+        if (sources.isEmpty()) {
+            throw new SuiteException(where + ".sources: name the kernel's .java files the students write");
+        }
+        for (String s : sources) {
+            if (!s.endsWith(".java") || s.startsWith("/") || s.contains("..")) {
+                throw new SuiteException(where + ".sources: \"" + s + "\": a .java file under kernel/src/main/java,"
+                        + " like minikernel/kernel/fork/CopyFiles.java");
+            }
+        }
+        return sources;
     }
 
     private static TestSpec test(JsonNode t, JsonNode defaults, String where) throws SuiteException {
