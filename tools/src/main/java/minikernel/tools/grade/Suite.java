@@ -22,11 +22,12 @@ import java.util.Set;
  *                  regions the students write ({@link KernelLab}); empty otherwise
  */
 public record Suite(Path file, String name, Path reference, List<String> kernelLab, List<TestSpec> tests) {
-    private static final Set<String> TOP = Set.of("name", "reference", "kernel_lab", "defaults", "tests");
-    private static final Set<String> DEFAULTS = Set.of("sources", "seeds", "budget", "from_image", "memory", "tasks");
-    private static final Set<String> TEST = Set.of("name", "points", "sources", "elf", "args", "stdin", "files",
+    // The fields of each level; docs/suite.schema.json lists the same (SuiteSchemaTest checks).
+    static final Set<String> TOP = Set.of("$schema", "name", "reference", "kernel_lab", "defaults", "tests");
+    static final Set<String> DEFAULTS = Set.of("sources", "seeds", "budget", "from_image", "memory", "tasks");
+    static final Set<String> TEST = Set.of("name", "points", "sources", "elf", "args", "stdin", "files",
             "from_image", "budget", "memory", "tasks", "seeds", "expect");
-    private static final Set<String> EXPECT = Set.of("stdout", "stdout_lines", "stdout_same_as_reference", "exit",
+    static final Set<String> EXPECT = Set.of("stdout", "stdout_lines", "stdout_same_as_reference", "exit",
             "signal", "syscalls", "invariants");
     /** The budget when a test names none: about two seconds of virtual time. */
     public static final long DEFAULT_BUDGET = 500_000_000;
