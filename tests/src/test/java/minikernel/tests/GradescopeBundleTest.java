@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Gradescope autograder bundle, tried the way Gradescope uses it but in a fake /autograder
  * tree: unpacked into source/, run_autograder grades submission/ (the threads lab's racy bounded
- * buffer) and writes results/results.json with its score. (setup.sh, which installs a JDK on
+ * buffer, or for the kernel lab a kernel source) and writes results/results.json with its score.
+ * (setup.sh, which installs a JDK on
  * Gradescope's image, is not run here.)
  */
 class GradescopeBundleTest {
@@ -30,11 +31,36 @@ class GradescopeBundleTest {
     @Test
     void runAutograderGradesTheSubmissionInAFakeAutograderTree() throws Exception {
         Path lab = guest.root().resolve("tests/labs/threads");
+        Path root = unpack(lab);
+        Files.copy(lab.resolve("racy/bbuf.c"), root.resolve("submission/bbuf.c"));
+        String log = runAutograder(root);
+        String results = Files.readString(root.resolve("results/results.json"));
+        assertTrue(results.contains("\"score\" : 2"), results);
+        assertTrue(results.contains("\"status\" : \"failed\""), results);
+        assertTrue(log.contains("Score: 2/10"), log);
+    }
+
+    /** A kernel lab's submission is Java: the bundle compiles it and grades on it, in a JVM of its own. */
+    @Test
+    void aKernelLabsBundleGradesTheSubmittedKernel() throws Exception {
+        Path lab = guest.root().resolve("tests/labs/kernel");
+        Path root = unpack(lab);
+        String source = Files.readString(guest.root().resolve(
+                "kernel/src/main/java/minikernel/kernel/fork/CopyFiles.java"));
+        assertTrue(source.contains("oldf.isCloseOnExec(fd))"));
+        Files.writeString(root.resolve("submission/CopyFiles.java"), source.replace("oldf.isCloseOnExec(fd))", "false)"));
+        String log = runAutograder(root);
+        assertTrue(log.contains("the copy keeps numbers and close-on-exec flags: FAIL"), log);
+        assertTrue(log.contains("Score: 7/10"), log);
+        assertTrue(Files.readString(root.resolve("results/results.json")).contains("\"score\" : 7"));
+    }
+
+    /** The lab's bundle unpacked into a fake /autograder: source/, run_autograder, an empty submission/. */
+    private Path unpack(Path lab) throws Exception {
         Path zip = tmp.resolve("autograder.zip");
         GuestRun made = guest.runMinikernelCommand(List.of("grade", lab.resolve("suite.json").toString(),
                 "--gradescope-bundle", zip.toString()), "");
         assertEquals(0, made.exitStatus(), made.describe());
-
         Path root = tmp.resolve("autograder"), source = Files.createDirectories(root.resolve("source"));
         try (InputStream in = Files.newInputStream(zip); ZipInputStream z = new ZipInputStream(in)) {
             for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
@@ -47,9 +73,12 @@ class GradescopeBundleTest {
         assertTrue(Files.isRegularFile(source.resolve("setup.sh")));
         Files.copy(source.resolve("run_autograder"), root.resolve("run_autograder"));
         source.resolve("userland/bin/minikernel-cc").toFile().setExecutable(true);
-        Path submission = Files.createDirectories(root.resolve("submission"));
-        Files.copy(lab.resolve("racy/bbuf.c"), submission.resolve("bbuf.c"));
+        Files.createDirectories(root.resolve("submission"));
+        return root;
+    }
 
+    /** Runs run_autograder as Gradescope would (but rooted at {@code root}); returns what it printed. */
+    private static String runAutograder(Path root) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("run_autograder").toString())
                 .redirectErrorStream(true);
         Map<String, String> env = pb.environment();
@@ -59,9 +88,6 @@ class GradescopeBundleTest {
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(300, TimeUnit.SECONDS), log);
         assertEquals(0, p.exitValue(), log);
-        String results = Files.readString(root.resolve("results/results.json"));
-        assertTrue(results.contains("\"score\" : 2"), results);
-        assertTrue(results.contains("\"status\" : \"failed\""), results);
-        assertTrue(log.contains("Score: 2/10"), log);
+        return log;
     }
 }
