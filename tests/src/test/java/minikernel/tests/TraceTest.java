@@ -53,4 +53,21 @@ class TraceTest {
         assertEquals(plain.stdout(), traced.stdout(),
                 "stdout with --trace differs from stdout without\n" + plain.describe() + "\n" + traced.describe());
     }
+
+    /** --syscalls-report: a row per call made (calls, errors, ENOSYS), unimplemented numbers marked. */
+    @ParameterizedTest(name = "sys_info[{0}]")
+    @ValueSource(strings = {"ours", "glibc"})
+    void syscallsReportCountsCallsErrorsAndEnosys(String build) throws Exception {
+        var program = guest.requireProgram(build, "sys_info");
+        GuestRun run = guest.runMinikernel(program, List.of(), "", List.of("--syscalls-report"));
+        String err = run.stderr();
+        assertAll(
+                () -> assertEquals(0, run.exitStatus(), run.describe()),
+                () -> assertTrue(err.contains("minikernel: system calls made ("), err),
+                // prctl: the program's calls, three of them refused (a bad option, a bad pointer, dumpable 2)
+                () -> assertTrue(Pattern.compile("(?m)^  prctl +172 +\\d+ +3 +- *$").matcher(err).find(), err),
+                () -> assertTrue(Pattern.compile("(?m)^  syscall_500 +500 +1 +1 +1  not implemented$").matcher(err).find(), err),
+                () -> assertTrue(err.lines().anyMatch(l -> l.startsWith("  returned ENOSYS: ")
+                        && l.contains("syscall_500")), err));
+    }
 }

@@ -31,16 +31,22 @@ final class KernelOptions {
         o.addOption(Option.builder().longOpt("stats")
                 .desc("when the guest ends, print the kernel's counters on stderr: context switches (between"
                         + " threads and between processes), TLB flushes and fills, page faults, clones").get());
+        o.addOption(Option.builder().longOpt("syscalls-report")
+                .desc("when the guest ends, print on stderr which system calls it made, how many failed, and"
+                        + " which returned ENOSYS (not implemented)").get());
         o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
     }
 
-    /** Prints {@code kernel}'s statistics if {@code --stats} was given; {@code started} is System.nanoTime() at boot. */
+    /** Prints {@code kernel}'s statistics and system-call report if {@code --stats}, {@code --syscalls-report} were given; {@code started} is System.nanoTime() at boot. */
     static void printStats(CommandLine cl, minikernel.kernel.Kernel kernel, long started) {
         if (cl.hasOption("stats")) {
             System.err.printf("minikernel: statistics (%.1f ms in the kernel's run, JVM up %d ms)%n",
                     (System.nanoTime() - started) / 1e6,
                     java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
             kernel.stats().print(System.err);
+        }
+        if (cl.hasOption("syscalls-report")) {
+            minikernel.kernel.inspect.SyscallReport.print(kernel.syscalls(), System.err);
         }
     }
 

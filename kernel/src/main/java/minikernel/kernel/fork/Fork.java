@@ -238,6 +238,10 @@ public final class Fork {
         Task p = new Task(current.kernel(), 0, current.comm(), null, current.nsproxy());
         p.setNice(current.nice());
         p.setBlocked(current.blocked());
+        if (current.noNewPrivs()) {
+            p.setNoNewPrivs();
+        }
+        // pdeath_signal starts at 0 in the child: it is about the child's own parent.
         System.arraycopy(current.tls(), 0, p.tls(), 0, p.tls().length);
         return p;
     }

@@ -31,6 +31,7 @@ public final class MmStruct {
     private long startBrk, brk, startStack;
     private long argStart, argEnd, envStart, envEnd;
     private boolean readImpliesExec;  // the READ_IMPLIES_EXEC personality of old binaries
+    private boolean dumpable = true;  // MMF_DUMPABLE in mm->flags: prctl(PR_SET_DUMPABLE); exec resets it
     private long stackLimit = STACK_LIMIT;   // RLIMIT_STACK's soft value when the stack grows
     private String exePath = "";
 
@@ -98,6 +99,15 @@ public final class MmStruct {
      * copies (copy-on-write); shared pages stay writable and shared. The caller flushes the parent's
      * TLB. Returns null, having freed everything, if memory runs out.
      */
+    /** Whether the process may dump core and be inspected (prctl PR_GET_DUMPABLE). */
+    public boolean dumpable() {
+        return dumpable;
+    }
+
+    public void setDumpable(boolean on) {
+        this.dumpable = on;
+    }
+
     public MmStruct dup() {
         if (!frames.aboveWatermark(pageTables.tableFrames() + 2)) {
             return null;
@@ -118,6 +128,7 @@ public final class MmStruct {
         child.envStart = envStart;
         child.envEnd = envEnd;
         child.readImpliesExec = readImpliesExec;
+        child.dumpable = dumpable;
         child.stackLimit = stackLimit;
         child.exePath = exePath;
         for (Vma vma : vmas.values()) {

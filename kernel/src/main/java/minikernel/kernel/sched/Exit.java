@@ -144,6 +144,14 @@ public final class Exit {
         for (Task child : new ArrayList<>(tsk.children())) {
             child.setParent(reaper == tsk ? null : reaper);
             reaperHasZombie |= child.state() == TaskState.ZOMBIE;
+            // forget_original_parent(): each thread of the child that asked for it
+            // (prctl PR_SET_PDEATHSIG) hears of its parent's death.
+            for (Task t : kernel.scheduler().tasks()) {
+                if (t.tgid() == child.tgid() && t.pdeathSignal() != 0 && !t.isZombieOrDead()) {
+                    Signals.send(t, SigInfo.user(t.pdeathSignal(), SigInfo.SI_USER, tsk.tgid(),
+                            kernel.config().uid()), true);
+                }
+            }
         }
         if (reaperHasZombie && reaper != null && reaper != tsk) {
             reaper.signal().waitChldexit().wakeUpAll(kernel.scheduler());

@@ -66,6 +66,8 @@ public final class Task {
     private long nivcsw;                           // involuntary context switches
     private long blocksRun;                        // translated blocks run: this task's CPU time
     private int nice;                              // -20..19; the CFS weight comes from it
+    private int pdeathSignal;                      // prctl(PR_SET_PDEATHSIG): sent when the parent exits
+    private boolean noNewPrivs;                    // prctl(PR_SET_NO_NEW_PRIVS): inherited, never cleared
     private long vruntime;                         // se.vruntime: weighted CPU time, in blocks
     private long enqueueSequence;                  // tie-break for equal vruntime: FIFO
     private java.util.List<WaitQueue> waitQueues = java.util.List.of();
@@ -381,6 +383,22 @@ public final class Task {
 
     public int exitSignal() {
         return exitSignal;
+    }
+
+    public int pdeathSignal() {
+        return pdeathSignal;
+    }
+
+    public void setPdeathSignal(int signal) {
+        this.pdeathSignal = signal;
+    }
+
+    public boolean noNewPrivs() {
+        return noNewPrivs;
+    }
+
+    public void setNoNewPrivs() {
+        this.noNewPrivs = true;
     }
 
     public void setExitSignal(int signal) {

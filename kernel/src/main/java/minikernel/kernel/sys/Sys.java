@@ -43,6 +43,32 @@ public final class Sys {
         return current.kernel().config().gid();
     }
 
+    /** getresuid(2): real, effective and saved ids are one here (no set-user-ID programs). */
+    public static long getresuid(Task current, long ruid, long euid, long suid) {
+        return putIds(current, current.kernel().config().uid(), ruid, euid, suid);
+    }
+
+    public static long getresgid(Task current, long rgid, long egid, long sgid) {
+        return putIds(current, current.kernel().config().gid(), rgid, egid, sgid);
+    }
+
+    private static long putIds(Task current, int id, long... at) {
+        for (long p : at) {
+            if (!current.kernel().userAccess().putUser32(current.mm(), p, id)) {
+                return Errno.EFAULT.negative();
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * getgroups(2): guests have no supplementary groups, so the list is empty: 0, whatever the
+     * size (a negative one is EINVAL, as Linux).
+     */
+    public static long getgroups(Task current, long size, long list) {
+        return (int) size < 0 ? Errno.EINVAL.negative() : 0;
+    }
+
     public static long getuid16(Task current) {
         return high2lowid(current.kernel().config().uid());
     }

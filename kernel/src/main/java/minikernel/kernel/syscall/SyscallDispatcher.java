@@ -19,6 +19,8 @@ public final class SyscallDispatcher implements minikernel.cpu.SyscallHandler {
     private final Tracer tracer;
     private final minikernel.kernel.Tracepoints tracepoints;
     private final long[] counts = new long[512];
+    private final long[] errors = new long[512];          // calls that returned -errno (for --syscalls-report)
+    private final long[] enosys = new long[512];          // ... -ENOSYS among them (e.g. ITIMER_VIRTUAL)
     private final long[] notImplemented = new long[512];
     private final long[] traceArgs = new long[6];
     private boolean prefixPids;
@@ -72,6 +74,12 @@ public final class SyscallDispatcher implements minikernel.cpu.SyscallHandler {
             result = done > 0 ? done : current.restartKind();
         }
         current.dropHeldFile();
+        if (result < 0 && result >= -4095 && !minikernel.kernel.arch.SignalDelivery.isRestart(result)) {
+            errors[call.number()]++;
+            if (result == Errno.ENOSYS.negative()) {
+                enosys[call.number()]++;
+            }
+        }
         if (minikernel.kernel.arch.SignalDelivery.isRestart(result)) {
             current.setRestartCode(result, nr);      // exit_to_user_mode settles it, handler or not
             cpu.stopAfterHook();
@@ -111,6 +119,16 @@ public final class SyscallDispatcher implements minikernel.cpu.SyscallHandler {
     /** How often each implemented call ran, by number. */
     public long count(int number) {
         return counts[number];
+    }
+
+    /** How often an implemented call returned an error (restart codes, never seen by the program, excluded). */
+    public long errorCount(int number) {
+        return errors[number];
+    }
+
+    /** How often an implemented call returned -ENOSYS (an unsupported mode of it). */
+    public long enosysCount(int number) {
+        return enosys[number];
     }
 
     /** How often each unimplemented number was asked for. */
