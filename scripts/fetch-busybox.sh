@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Puts Debian 12's busybox-static for i386 at .native/busybox/busybox (git-ignored): an unmodified
 # static i386 Linux binary for the differential tests (tests/busybox) and for
-#   ./minikernel run --root .native/busybox/root busybox sh
+#   ./minikernel run --root .native/busybox/root sh     (an interactive busybox shell)
 # Downloaded with apt-get and a private source list, state directory and APT::Architecture=i386
 # (the system's apt configuration is not touched), extracted with dpkg -x. Idempotent.
 set -euo pipefail
@@ -11,7 +11,20 @@ out="$root/.native/busybox"
 work="$out/apt"
 log() { echo "fetch-busybox: $*" >&2; }
 
+# A root for --root: busybox as /bin/busybox with a link per applet (it runs the applet its argv[0]
+# names), and the directories the kernel mounts its own /dev and /proc on, and /tmp.
+make_root() {
+    rm -rf "$out/root"
+    mkdir -p "$out/root/bin" "$out/root/dev" "$out/root/proc" "$out/root/tmp" "$out/root/root"
+    chmod 1777 "$out/root/tmp"
+    cp "$out/busybox" "$out/root/bin/busybox"
+    for applet in $("$out/busybox" --list 2>/dev/null); do
+        [ "$applet" = busybox ] || ln -sf busybox "$out/root/bin/$applet"
+    done
+}
+
 if [ -x "$out/busybox" ] && [ "${1:-}" != "--force" ]; then
+    [ -d "$out/root/bin" ] || make_root
     exit 0
 fi
 if ! command -v apt-get >/dev/null || ! command -v dpkg >/dev/null; then
@@ -36,4 +49,5 @@ rm -rf "$work/root"
 dpkg -x "$work"/debs/busybox-static_*.deb "$work/root"
 cp "$work/root/bin/busybox" "$out/busybox.tmp"
 mv "$out/busybox.tmp" "$out/busybox"
+make_root
 log "$(file -b "$out/busybox" 2>/dev/null | cut -d, -f1-2 || echo busybox): $out/busybox"

@@ -94,7 +94,7 @@ public final class Exec {
                 }
                 done += (int) n;
             }
-            return new Executable(Namei.dPath(current, p), java.util.Arrays.copyOf(bytes, done));
+            return new Executable(Namei.dPath(current, p), name, java.util.Arrays.copyOf(bytes, done));
         } finally {
             f.put();
         }
@@ -151,7 +151,7 @@ public final class Exec {
         ElfLoader.Loaded loaded = ElfLoader.load(mm, elf, MappedFile.ofBytes(exe.path(), exe.bytes()));
         InitialStack.Layout layout;
         try {
-            layout = InitialStack.create(mm, kernel.userAccess(), loaded, exe.path(), argv, envp,
+            layout = InitialStack.create(mm, kernel.userAccess(), loaded, exe.filename(), argv, envp,
                     kernel.credentials(), kernel.randomBytes(16));
         } catch (InitialStack.StackException e) {
             mm.mmput();

@@ -1,13 +1,20 @@
 package minikernel.kernel.exec;
 
 /**
- * A program file to execute: the path the guest knows it by (AT_EXECFN, /proc/self/exe) and its
- * bytes, read once (the kernel maps them as the file's page cache).
+ * A program file to execute, read once (the kernel maps its bytes as the file's page cache).
+ *
+ * @param path     where the file is, symlinks resolved: /proc/self/exe and the maps show it
+ * @param filename the name execve was given (bprm->filename): AT_EXECFN, and the comm is its last
+ *                 component, so a busybox applet run through the link /bin/ls is "ls", not "busybox"
  */
-public record Executable(String path, byte[] bytes) {
-    /** The last path component: the task's comm. */
+public record Executable(String path, String filename, byte[] bytes) {
+    public Executable(String path, byte[] bytes) {
+        this(path, path, bytes);
+    }
+
+    /** The last component of the name execve was given: the task's comm. */
     public String baseName() {
-        int slash = path.lastIndexOf('/');
-        return slash < 0 ? path : path.substring(slash + 1);
+        int slash = filename.lastIndexOf('/');
+        return slash < 0 ? filename : filename.substring(slash + 1);
     }
 }

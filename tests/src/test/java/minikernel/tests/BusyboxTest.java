@@ -1,0 +1,71 @@
+package minikernel.tests;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Debian's busybox-static:i386, an unmodified Linux binary (fetched by scripts/fetch-busybox.sh,
+ * which .ci/run calls), runs the shell scripts of tests/busybox natively and under minikernel:
+ * stdout, stderr and exit status must match. Skipped, saying why, without busybox or on a host
+ * that cannot run i386 programs.
+ */
+class BusyboxTest {
+    private final Guest guest = Guest.fromSystemProperties();
+
+    private Path busybox() {
+        Path b = guest.root().resolve(".native/busybox/busybox");
+        assumeTrue(Files.isExecutable(b), "no " + b + ": run scripts/fetch-busybox.sh (.ci/run does)");
+        assumeTrue(guest.hostRunsI386(), guest.whyHostCannotRunI386());
+        return b;
+    }
+
+    static Stream<String> scripts() throws IOException {
+        Path dir = Guest.fromSystemProperties().root().resolve("tests/busybox");
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sh")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scripts")
+    void aScriptRunsAsOnLinux(String script) throws Exception {
+        Path bb = busybox();
+        List<String> args = List.of("sh", guest.root().resolve("tests/busybox").resolve(script).toString());
+        GuestRun linux = guest.runNative(bb, args, "");
+        GuestRun minikernel = guest.runMinikernel(bb, args, "", List.of());
+        assertAll(
+                () -> assertFalse(linux.stdout().isBlank(), "the script printed nothing natively\n" + linux.describe()),
+                () -> assertEquals(linux.stdout(), minikernel.stdout(), "stdout\n" + minikernel.describe()),
+                () -> assertEquals(linux.stderr(), minikernel.stderr(), "stderr\n" + minikernel.describe()),
+                () -> assertEquals(linux.exitStatus(), minikernel.exitStatus(), "exit status\n" + minikernel.describe()));
+    }
+
+    /**
+     * Applets exec'd through /proc/self/exe (comm "exe") name themselves after the applet with
+     * prctl(PR_SET_NAME), as ps then shows.
+     */
+    @Test
+    void appletsRunThroughProcSelfExeAndNameThemselves() throws Exception {
+        Path bb = busybox();
+        String script = "echo hi | cat; readlink /proc/self/exe >/dev/null && echo exe-ok;"
+                + " sh -c 'cat /proc/$$/comm; true'; cat /proc/self/comm";
+        GuestRun run = guest.runMinikernel(bb, List.of("sh", "-c", script), "", List.of("--trace"));
+        assertAll(
+                () -> assertEquals("hi\nexe-ok\nsh\ncat\n", run.stdout(), run.describe()),
+                () -> assertEquals(0, run.exitStatus(), run.describe()),
+                // rseq is the one call glibc makes that minikernel leaves ENOSYS (glibc then does without)
+                () -> assertFalse(run.stderr().lines().anyMatch(l -> l.contains("ENOSYS") && !l.contains("rseq(")),
+                        "a call returned ENOSYS\n" + run.stderr()));
+    }
+}
