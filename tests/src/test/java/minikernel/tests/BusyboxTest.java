@@ -3,6 +3,7 @@ package minikernel.tests;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -67,5 +68,37 @@ class BusyboxTest {
                 // rseq is the one call glibc makes that minikernel leaves ENOSYS (glibc then does without)
                 () -> assertFalse(run.stderr().lines().anyMatch(l -> l.contains("ENOSYS") && !l.contains("rseq(")),
                         "a call returned ENOSYS\n" + run.stderr()));
+    }
+
+    /**
+     * An interactive busybox shell on a terminal, rooted in the fetched busybox tree: job control
+     * (^Z stops the foreground job, bg and fg move it, ^C ends it with status 130).
+     */
+    @Test
+    void anInteractiveShellHasJobControl() throws Exception {
+        busybox();
+        Path root = guest.root().resolve(".native/busybox/root");
+        assumeTrue(Files.isDirectory(root.resolve("bin")), "no " + root + ": run scripts/fetch-busybox.sh");
+        try (ScriptTerminal t = ScriptTerminal.start(guest.minikernelCommandLine(
+                List.of("run", "--clock", "host", "--root", root.toString(), "sh")))) {
+            t.waitFor("# ");
+            t.type("sleep 30\r");
+            t.waitFor("sleep 30");
+            Thread.sleep(1000);                       // sleep is the foreground job now
+            t.type("\u001a");
+            t.waitFor("Stopped");
+            t.type("bg\r");
+            t.waitFor("[1] sleep 30");
+            t.type("jobs\r");
+            t.waitFor("Running");
+            t.type("fg\r");
+            t.waitFor("sleep 30", 5);
+            Thread.sleep(1000);
+            t.type("\u0003");
+            t.type("echo status=$?\r");
+            t.waitFor("status=130");
+            t.type("exit\r");
+            assertTrue(t.ended(), t.screen());
+        }
     }
 }
