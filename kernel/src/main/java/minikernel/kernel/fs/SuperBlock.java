@@ -46,6 +46,20 @@ public class SuperBlock {
         root = Dentry.root(inode);
     }
 
+    /**
+     * statfs(): for a filesystem in memory, simple_statfs() with its type's magic number
+     * (include/uapi/linux/magic.h); hostfs reports the host filesystem's figures instead.
+     */
+    public Statfs.Kstatfs statfs(Dentry dentry) {
+        return Statfs.Kstatfs.simple(switch (type) {
+            case "proc" -> 0x9fa0L;             // PROC_SUPER_MAGIC
+            case "rootfs", "ramfs" -> 0x858458f6L;  // RAMFS_MAGIC
+            case "devtmpfs", "tmpfs" -> 0x01021994L;  // TMPFS_MAGIC
+            case "devpts" -> 0x1cd1L;           // DEVPTS_SUPER_MAGIC
+            default -> 0;
+        });
+    }
+
     /** The time a change is stamped with: the kernel's realtime clock (virtual by default). */
     public long now() {
         return kernel.clock().realtimeNanos();

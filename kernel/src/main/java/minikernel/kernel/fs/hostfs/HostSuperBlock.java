@@ -47,6 +47,18 @@ public final class HostSuperBlock extends SuperBlock {
         return inode;
     }
 
+    /** statfs(): the host filesystem's own figures for the file (what qemu-i386 passes on too). */
+    @Override
+    public minikernel.kernel.fs.Statfs.Kstatfs statfs(minikernel.kernel.fs.Dentry dentry) {
+        int[] err = new int[1];
+        var k = dentry.inode() instanceof HostInode h ? Libc.statfs(h.hostPath(), err) : null;
+        if (k == null) {
+            throw new minikernel.kernel.fs.VfsError(minikernel.kernel.syscall.Errno.of(err[0]) != null
+                    ? minikernel.kernel.syscall.Errno.of(err[0]) : minikernel.kernel.syscall.Errno.EIO);
+        }
+        return k;
+    }
+
     /** After a directory moved on the host: every cached inode below it has a new host path. */
     void moved(String oldPath, String newPath) {
         String prefix = oldPath + "/";

@@ -54,6 +54,7 @@ final class Libc {
     private static final class H {
         static final MethodHandle STATX = handle("statx",
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS), -1);
+        static final MethodHandle STATFS = handle("statfs", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS), -1);
         static final MethodHandle OPEN = handle("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), 2);
         static final MethodHandle CLOSE = handle("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT), -1);
         static final MethodHandle PREAD = handle("pread64",
@@ -121,6 +122,25 @@ final class Libc {
 
     private static long nanos(MemorySegment s, long at) {
         return s.get(JAVA_LONG_UNALIGNED, at) * 1_000_000_000L + (s.get(JAVA_INT_UNALIGNED, at + 8) & 0xffffffffL);
+    }
+
+    /** statfs(2) of a host path (x86-64 struct statfs: eleven 8-byte fields, f_fsid two ints), or null. */
+    static minikernel.kernel.fs.Statfs.Kstatfs statfs(String path, int[] err) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment st = a.allocate(CAPTURE);
+            MemorySegment s = a.allocate(120, 8);
+            int r = (int) H.STATFS.invokeExact(st, a.allocateFrom(path), s);
+            if (r != 0) {
+                err[0] = errno(st);
+                return null;
+            }
+            return new minikernel.kernel.fs.Statfs.Kstatfs(s.get(JAVA_LONG, 0), s.get(JAVA_LONG, 8),
+                    s.get(JAVA_LONG, 16), s.get(JAVA_LONG, 24), s.get(JAVA_LONG, 32), s.get(JAVA_LONG, 40),
+                    s.get(JAVA_LONG, 48), s.get(JAVA_LONG, 56), s.get(JAVA_LONG, 64), s.get(JAVA_LONG, 72),
+                    s.get(JAVA_LONG, 80));
+        } catch (Throwable t) {
+            throw bug(t);
+        }
     }
 
     static int open(String path, int flags, int mode) {
