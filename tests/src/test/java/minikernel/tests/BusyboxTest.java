@@ -101,4 +101,39 @@ class BusyboxTest {
             assertTrue(t.ended(), t.screen());
         }
     }
+
+    /**
+     * A static glibc program's system(), popen() and posix_spawn() run /bin/sh: in a root whose
+     * /bin/sh is busybox they work as natively (where /bin/sh is the host's shell).
+     */
+    @Test
+    void glibcSystemPopenAndPosixSpawnRunTheRootsShell() throws Exception {
+        Path bb = busybox();
+        Path root = Files.createTempDirectory("minikernel-bbroot");
+        try {
+            Path program = root.resolve("spawn");
+            Process cc = new ProcessBuilder("gcc", "-m32", "-static", "-O1", "-o", program.toString(),
+                    guest.root().resolve("tests/busybox/spawn.c").toString()).redirectErrorStream(true).start();
+            String log = new String(cc.getInputStream().readAllBytes());
+            assumeTrue(cc.waitFor() == 0, "gcc -m32 -static cannot build glibc programs here (gcc-multilib?):\n" + log);
+            Files.createDirectories(root.resolve("bin"));
+            Files.copy(bb, root.resolve("bin/busybox"));
+            Files.createSymbolicLink(root.resolve("bin/sh"), Path.of("busybox"));
+            Files.createSymbolicLink(root.resolve("bin/echo"), Path.of("busybox"));
+            GuestRun linux = guest.runNative(program, List.of(), "");
+            GuestRun minikernel = guest.runMinikernel(Path.of("/spawn"), List.of(), "",
+                    List.of("--root", root.toString()));
+            assertAll(
+                    () -> assertEquals("from-system\nsystem: 3\npopen read: from-popen\npclose: 0\nposix_spawn: 0\n"
+                            + "spawned exit: 5\n", linux.stdout(), linux.describe()),
+                    () -> assertEquals(linux.stdout(), minikernel.stdout(), minikernel.describe()),
+                    () -> assertEquals(0, minikernel.exitStatus(), minikernel.describe()));
+        } finally {
+            try (Stream<Path> s = Files.walk(root)) {
+                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
 }
