@@ -63,6 +63,7 @@ public final class Kernel implements AutoCloseable {
     private Task childReaper;
     private boolean halted;
     private int haltStatus;
+    private int programWaitStatus;
     private String haltReason;
 
     public Kernel(KernelConfig config) {
@@ -236,7 +237,13 @@ public final class Kernel implements AutoCloseable {
         scheduler.run();
         console.shutdown();
         // A deadlock or an interrupt stops the machine with the program still there: report that.
-        return Exit.shellStatus(haltReason != null ? haltStatus : reaper.status());
+        programWaitStatus = haltReason != null ? haltStatus : reaper.status();
+        return Exit.shellStatus(programWaitStatus);
+    }
+
+    /** How the program runProgram ran ended, as wait(2) reports it (exit code << 8, or the signal). */
+    public int programWaitStatus() {
+        return programWaitStatus;
     }
 
     /** Boots {@code init} as pid 1 (the image's /sbin/init); returns its status when it exits. */

@@ -45,6 +45,8 @@ final class DebugCommand implements Main.Command {
                 .desc("run the console commands in FILE (one a line) and print a transcript").get());
         o.addOption(Option.builder("ex").hasArg().argName("CMD")
                 .desc("run console command CMD (repeatable; after --batch's)").get());
+        o.addOption(Option.builder().longOpt("gdb").hasArg().argName("PORT")
+                .desc("no console: gdb drives the run, on 127.0.0.1:PORT (0: a free port, printed)").get());
         o.addOption(Option.builder().longOpt("stdin").hasArg().argName("FILE")
                 .desc("the program's standard input (default /dev/null)").get());
         return o;
@@ -81,6 +83,9 @@ final class DebugCommand implements Main.Command {
             return exe.status();
         }
         String stdin = cl.getOptionValue("stdin", "/dev/null");
+        if (cl.hasOption("gdb")) {
+            return underGdb(cl, config, exe.exe(), argv, stdin);
+        }
         boolean batch = !script.isEmpty() || System.console() == null || !System.console().isTerminal();
         ElfFile program = symbols(exe.exe());
         LineSource lines;
@@ -141,6 +146,27 @@ final class DebugCommand implements Main.Command {
             d.onReplayArrived(() -> kernel.console().setMuted(false));
             d.attach(kernel);
             return kernel.runProgram(exe, argv, env);
+        } finally {
+            HostFd.close(in);
+        }
+    }
+
+    /** debug --gdb PORT: the same run with gdb as its console (the program's stdin from --stdin). */
+    private static int underGdb(CommandLine cl, KernelConfig config, Executable exe, List<String> argv, String stdin) {
+        int in = HostFd.open(stdin, 0, 0);
+        if (in < 0) {
+            System.err.println("minikernel debug: --stdin " + stdin + ": cannot open it");
+            return 2;
+        }
+        try {
+            return RunCommand.gdb(cl, config.withConsole(in, 1, 2), exe.bytes(), exe.path(),
+                    k -> k.runProgram(exe, argv, RunCommand.environment(cl)));
+        } catch (ExecException e) {
+            System.err.println("minikernel: " + e.getMessage());
+            return 126;
+        } catch (NativeLibraries.NativeLibraryException | UnicornException e) {
+            System.err.println("minikernel: " + e.getMessage());
+            return 1;
         } finally {
             HostFd.close(in);
         }

@@ -10,8 +10,10 @@ import minikernel.cpu.NativeLibraries;
 import minikernel.cpu.unicorn.UnicornException;
 import minikernel.kernel.Kernel;
 import minikernel.kernel.KernelConfig;
+import minikernel.kernel.exec.ElfFile;
 import minikernel.kernel.exec.ExecException;
 import minikernel.kernel.exec.Executable;
+import minikernel.tools.gdb.GdbServer;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -45,6 +47,9 @@ final class RunCommand implements Main.Command {
         o.addOption(Option.builder().longOpt("image")
                 .desc("root the guest in the default image (in memory; changes vanish at exit)").get());
         o.addOption(Option.builder().longOpt("ro").desc("mount the host directory read-only (EROFS on every change)").get());
+        o.addOption(Option.builder().longOpt("gdb").hasArg().argName("PORT")
+                .desc("wait at the first instruction for gdb on 127.0.0.1:PORT (0: a free port, printed);"
+                        + " then: gdb PROGRAM -ex 'target remote :PORT'").get());
         return o;
     }
 
@@ -127,10 +132,16 @@ final class RunCommand implements Main.Command {
         }
         String path = name.contains("/") ? name : "/bin/" + name;
         long t0 = System.nanoTime();
-        try (Kernel kernel = new Kernel(config.withRoot(root, "/"))) {
-            int status = kernel.runProgram(path, argv, env);
-            KernelOptions.printStats(cl, kernel, t0);
-            return status;
+        try {
+            if (cl.hasOption("gdb")) {
+                byte[] elf = cl.hasOption("root") ? hostFileIn(Path.of(cl.getOptionValue("root")), path) : null;
+                return gdb(cl, config.withRoot(root, "/"), elf, name, k -> k.runProgram(path, argv, env));
+            }
+            try (Kernel kernel = new Kernel(config.withRoot(root, "/"))) {
+                int status = kernel.runProgram(path, argv, env);
+                KernelOptions.printStats(cl, kernel, t0);
+                return status;
+            }
         } catch (ExecException e) {
             System.err.println("minikernel: " + e.getMessage());
             return e.errno() == minikernel.kernel.syscall.Errno.ENOENT ? NOT_FOUND : CANNOT_EXECUTE;
@@ -142,16 +153,53 @@ final class RunCommand implements Main.Command {
 
     static int runKernel(KernelConfig config, Executable exe, List<String> argv, List<String> env, CommandLine cl) {
         long t0 = System.nanoTime();
-        try (Kernel kernel = new Kernel(config)) {
-            int status = kernel.runProgram(exe, argv, env);
-            KernelOptions.printStats(cl, kernel, t0);
-            return status;
+        try {
+            if (cl.hasOption("gdb")) {
+                return gdb(cl, config, exe.bytes(), exe.path(), k -> k.runProgram(exe, argv, env));
+            }
+            try (Kernel kernel = new Kernel(config)) {
+                int status = kernel.runProgram(exe, argv, env);
+                KernelOptions.printStats(cl, kernel, t0);
+                return status;
+            }
         } catch (ExecException e) {
             System.err.println("minikernel: " + e.getMessage());
             return CANNOT_EXECUTE;
         } catch (NativeLibraries.NativeLibraryException | UnicornException e) {
             System.err.println("minikernel: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /** --gdb PORT: the run under a gdb stub; 2 for a bad port, 1 if gdb cannot be waited for. */
+    static int gdb(CommandLine cl, KernelConfig config, byte[] elf, String name, GdbServer.Run run)
+            throws ExecException {
+        int port = GdbServer.port(cl.getOptionValue("gdb"));
+        if (port < 0) {
+            System.err.println("minikernel: --gdb needs a port number from 0 to 65535");
+            return 2;
+        }
+        ElfFile program = null;
+        try {
+            program = elf == null ? null : ElfFile.parse(elf);
+        } catch (minikernel.kernel.exec.ElfException e) {
+            // no symbols: exec will say what is wrong with it
+        }
+        try {
+            return GdbServer.serve(config, program, name, port, run);
+        } catch (IOException e) {
+            System.err.println("minikernel: --gdb " + port + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** The bytes of {@code path} inside the host directory {@code root}, or null (for symbols only). */
+    private static byte[] hostFileIn(Path root, String path) {
+        try {
+            Path p = root.resolve(path.substring(1)).toRealPath();
+            return p.startsWith(root.toRealPath()) && Files.isRegularFile(p) ? Files.readAllBytes(p) : null;
+        } catch (IOException e) {
+            return null;
         }
     }
 

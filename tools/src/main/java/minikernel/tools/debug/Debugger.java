@@ -20,6 +20,19 @@ import minikernel.kernel.sched.Task;
  * the debugger and the run stays the one {@code ./minikernel run} would make.
  */
 public final class Debugger implements DebugHook.Console {
+    /** What made the guest stop, for a front end that reports it in its own terms (gdb's stop replies). */
+    public enum Stop { ENTRY, BREAKPOINT, WATCHPOINT, READ_WATCHPOINT, STEP, INTERRUPT, EVENT }
+
+    /**
+     * Who takes the stops: by default this console's command loop; the gdb stub sets itself. It is
+     * called inside the hook, the guest paused before the instruction at {@code address} of
+     * {@code task}, and returns when the guest may run on.
+     */
+    public interface FrontEnd {
+        /** @param dataAddress for a watchpoint stop, the watched address; 0 otherwise */
+        void stopped(Task task, long address, Stop kind, long dataAddress);
+    }
+
     private Kernel kernel;                         // the run being debugged (a replay makes a new one)
     private Cpu cpu;
     private final LineSource lines;
@@ -48,6 +61,9 @@ public final class Debugger implements DebugHook.Console {
     private boolean inEvent;                       // the console runs inside a kernel tracepoint
     private boolean deferredKill;                  // kill when the guest next runs an instruction
     private String pendingWhy;                     // a stop asked for by the kernel, made at the next instruction
+    private FrontEnd frontEnd;                     // null: this console's command loop
+    private Stop stopKind = Stop.INTERRUPT;        // what the last reasonToStop found
+    private long stopData;                         // ... and, for a watchpoint, its address
 
     // What "run on" means until the next stop: single steps of one task, or a temporary stop.
     private int stepPid;
@@ -162,11 +178,15 @@ public final class Debugger implements DebugHook.Console {
         temporary = null;
         stopped = t == kernel.scheduler().current() ? t : null;
         focus = t;
-        out.println(why);
-        out.println(where(t, registers(t).get("eip")));
         inEvent = true;
         try {
-            commandLoop();
+            if (frontEnd != null) {
+                frontEnd.stopped(t, registers(t).get("eip"), Stop.EVENT, 0);
+            } else {
+                out.println(why);
+                out.println(where(t, registers(t).get("eip")));
+                commandLoop();
+            }
         } finally {
             inEvent = false;
         }
@@ -235,11 +255,15 @@ public final class Debugger implements DebugHook.Console {
         temporary = null;
         stopped = t;
         focus = t;
-        if (!why.isEmpty()) {
-            out.println(why);
+        if (frontEnd != null) {
+            frontEnd.stopped(t, address, stopKind, stopData);
+        } else {
+            if (!why.isEmpty()) {
+                out.println(why);
+            }
+            out.println(where(t, address));
+            commandLoop();
         }
-        out.println(where(t, address));
-        commandLoop();
         stopped = null;
         resumeAddress = address;
         resumePid = t.pid();
@@ -295,7 +319,9 @@ public final class Debugger implements DebugHook.Console {
     /** Null to run on without stopping; otherwise the line that says why it stopped ("" for a step). */
     private String reasonToStop(Task t, long address, int reason) {
         String why = null;
+        stopData = 0;
         if ((reason & DebugHook.REQUEST) != 0) {
+            stopKind = pendingWhy != null ? Stop.EVENT : Stop.INTERRUPT;
             why = pendingWhy != null ? pendingWhy : "\nInterrupted.";
             pendingWhy = null;
         }
@@ -303,6 +329,7 @@ public final class Debugger implements DebugHook.Console {
             if (temporary != null && temporary.address == address && temporary.pid == t.pid()
                     && registers(t, true).get("esp") >= temporaryMinEsp) {
                 why = why == null ? "" : why;
+                stopKind = Stop.STEP;
             }
             for (Breakpoint b : new ArrayList<>(breakpoints)) {
                 if (b.address == address && b.appliesTo(t.pid())) {
@@ -312,6 +339,7 @@ public final class Debugger implements DebugHook.Console {
                     }
                     why = String.format("%n%s %d, pid %d", b.temporary ? "Temporary breakpoint" : "Breakpoint",
                             b.number, t.pid());
+                    stopKind = Stop.BREAKPOINT;
                     break;
                 }
             }
@@ -320,22 +348,30 @@ public final class Debugger implements DebugHook.Console {
             String changed = watchpoints.changes(kernel);
             if (changed != null) {
                 why = changed;
+                stopKind = Stop.WATCHPOINT;
+                stopData = watchpoints.lastFired().address;
             }
         }
         if ((reason & DebugHook.READ) != 0) {
             String read = watchpoints.readBy(kernel, hook.readAddress());
             if (read != null) {
                 why = why == null ? read : why + read;
+                stopKind = Stop.READ_WATCHPOINT;
+                stopData = watchpoints.lastFired().address;
             }
         }
         if ((reason & DebugHook.STEP) != 0 && stepsLeft > 0) {
             if (t.pid() == stepPid && --stepsLeft == 0) {
-                why = why == null ? "" : why;
+                if (why == null) {
+                    why = "";
+                    stopKind = Stop.STEP;
+                }
             } else if (stepsLeft > 0) {
                 hook.stopAt(hook.instructions() + 1);
             }
         } else if ((reason & DebugHook.STEP) != 0 && hook.instructions() == 1) {
             why = "Stopped at the program's entry point, pid " + t.pid() + ".";
+            stopKind = Stop.ENTRY;
         }
         return why;
     }
@@ -565,8 +601,69 @@ public final class Debugger implements DebugHook.Console {
         }
     }
 
+    // ---- what another front end (the gdb stub) uses ---------------------------------------------
+
+    /** Stops go to {@code f} instead of this console's command loop. */
+    public void setFrontEnd(FrontEnd f) {
+        frontEnd = f;
+    }
+
+    /** The user tasks alive now (not zombies), by pid. */
+    public List<Task> userTasks() {
+        return kernel.scheduler().tasks().stream().filter(t -> !t.isKernelThread() && !t.isZombieOrDead())
+                .sorted(java.util.Comparator.comparingInt(Task::pid)).toList();
+    }
+
+    /** Writes {@code bytes} at {@code address} of {@code t}'s memory as the task could; false if it cannot. */
+    public boolean writeMemory(Task t, long address, byte[] bytes) {
+        boolean ok = t.mm() != null && kernel.userAccess().copyToUser(t.mm(), address, bytes);
+        resolveWatches();          // a write may have copied a page (copy on write)
+        return ok;
+    }
+
+    /** A breakpoint at {@code address} for every task; false if there are too many. */
+    public boolean insertBreakpoint(long address) {
+        if (breakpoints.stream().anyMatch(b -> b.address == address && b.pid == 0 && !b.temporary)) {
+            return true;
+        }
+        try {
+            addBreakpoint(address, String.format("0x%08x", address), 0, false);
+            return true;
+        } catch (DebugException e) {
+            return false;
+        }
+    }
+
+    public void removeBreakpoint(long address) {
+        breakpoints.removeIf(b -> b.address == address && b.pid == 0 && !b.temporary);
+    }
+
+    /** A watchpoint on {@code length} bytes of the focused task's memory (a read one if {@code read}). */
+    public void insertWatchpoint(long address, int length, boolean read) throws DebugException {
+        addWatchpoint(address, length, String.format("*(char[%d] *) 0x%08x", length, address), read);
+    }
+
+    public void removeWatchpoint(long address, int length, boolean read) {
+        watchpoints.list().removeIf(w -> w.address == address && w.length == length && w.read == read);
+    }
+
+    /** Run on until task {@code t} has run one instruction. */
+    public void stepInstruction(Task t) {
+        focus = t;
+        stepInstructions(1);
+    }
+
+    /** No more stops: breakpoints and watchpoints go, and the guest runs to its end. */
+    public void detach() {
+        breakpoints.clear();
+        watchpoints.list().clear();
+        stepsLeft = 0;
+        temporary = null;
+        frontEnd = (task, address, kind, data) -> { };
+    }
+
     /** kill: SIGKILL to every user task; the console stops watching. */
-    void kill() {
+    public void kill() {
         abandon();
     }
 

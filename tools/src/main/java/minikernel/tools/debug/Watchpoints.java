@@ -17,6 +17,11 @@ import minikernel.kernel.sched.Task;
  */
 final class Watchpoints {
     private final List<Watchpoint> list = new ArrayList<>();
+    private Watchpoint lastFired;               // the one changes() or readBy() last reported
+
+    Watchpoint lastFired() {
+        return lastFired;
+    }
 
     List<Watchpoint> list() {
         return list;
@@ -88,6 +93,7 @@ final class Watchpoints {
             byte[] now = w.read ? null : read(kernel, w);
             if (now != null && !Arrays.equals(now, w.value)) {
                 w.hits++;
+                lastFired = w;
                 b.append(String.format("%nWatchpoint %d: %s%n%nOld value = %s%nNew value = %s", w.number, w.what,
                         value(w.value), value(now)));
                 w.value = now;
@@ -101,6 +107,7 @@ final class Watchpoints {
         for (Watchpoint w : list) {
             if (w.read && w.physical >= 0 && physical < w.physical + w.length && physical + 8 > w.physical) {
                 w.hits++;
+                lastFired = w;
                 byte[] now = read(kernel, w);
                 return String.format("%nRead watchpoint %d: %s%n%nValue = %s", w.number, w.what,
                         now == null ? "?" : value(now));

@@ -1,0 +1,114 @@
+package minikernel.tools.gdb;
+
+import minikernel.kernel.sched.Task;
+
+/**
+ * c, s, C, S, vCont: letting the guest run. All tasks run on (the scheduler's order is the run's
+ * own); a step stops when the chosen task has run one instruction. A signal given with C, S or
+ * vCont's C/S is not delivered (the kernel has already dealt with the stop's signal).
+ */
+final class ResumePackets {
+    private ResumePackets() {
+    }
+
+    /** c[ADDR]: continue (from ADDR if given). */
+    static final class Continue implements PacketHandler {
+        public String prefix() {
+            return "c";
+        }
+
+        public Reply handle(GdbStub stub, String args) throws BadPacket {
+            resumeAt(stub, stub.continueTask(), args);
+            return Reply.RESUME;
+        }
+    }
+
+    /** Csig[;ADDR]. */
+    static final class ContinueSignal implements PacketHandler {
+        public String prefix() {
+            return "C";
+        }
+
+        public Reply handle(GdbStub stub, String args) throws BadPacket {
+            int semi = args.indexOf(';');
+            resumeAt(stub, stub.continueTask(), semi < 0 ? "" : args.substring(semi + 1));
+            return Reply.RESUME;
+        }
+    }
+
+    /** s[ADDR]: one instruction of the Hc task. */
+    static final class Step implements PacketHandler {
+        public String prefix() {
+            return "s";
+        }
+
+        public Reply handle(GdbStub stub, String args) throws BadPacket {
+            Task t = stub.continueTask();
+            resumeAt(stub, t, args);
+            stub.debugger().stepInstruction(t);
+            return Reply.RESUME;
+        }
+    }
+
+    /** Ssig[;ADDR]. */
+    static final class StepSignal implements PacketHandler {
+        public String prefix() {
+            return "S";
+        }
+
+        public Reply handle(GdbStub stub, String args) throws BadPacket {
+            Task t = stub.continueTask();
+            int semi = args.indexOf(';');
+            resumeAt(stub, t, semi < 0 ? "" : args.substring(semi + 1));
+            stub.debugger().stepInstruction(t);
+            return Reply.RESUME;
+        }
+    }
+
+    /** vCont?: the actions vCont takes. */
+    static final class VContQuery implements PacketHandler {
+        public String prefix() {
+            return "vCont?";
+        }
+
+        public Reply handle(GdbStub stub, String args) {
+            return Reply.of("vCont;c;C;s;S");
+        }
+    }
+
+    /**
+     * vCont;ACTION[:TID];...: the first step action names the task to step (no TID: the stopped
+     * task); with none, continue. Actions for tasks that are not there are E01.
+     */
+    static final class VCont implements PacketHandler {
+        public String prefix() {
+            return "vCont;";
+        }
+
+        public Reply handle(GdbStub stub, String args) throws BadPacket {
+            for (String action : args.split(";")) {
+                String[] at = action.split(":", 2);
+                if (at[0].isEmpty() || "cCsS".indexOf(at[0].charAt(0)) < 0) {
+                    throw new BadPacket("unknown vCont action " + action);
+                }
+                Task t = at.length == 2 ? stub.task(Hex.number(at[1].contains(".")
+                        ? at[1].substring(at[1].indexOf('.') + 1) : at[1])) : stub.stoppedTask();
+                if (t == null) {
+                    return Reply.error(1);
+                }
+                if (at[0].charAt(0) == 's' || at[0].charAt(0) == 'S') {
+                    stub.debugger().stepInstruction(t);
+                    return Reply.RESUME;
+                }
+            }
+            return Reply.RESUME;
+        }
+    }
+
+    /** A resume address sets the task's EIP first. */
+    static void resumeAt(GdbStub stub, Task t, String address) throws PacketHandler.BadPacket {
+        if (!address.isEmpty()) {
+            stub.debugger().registers(t).set("eip", Hex.number(address));
+        }
+    }
+}
