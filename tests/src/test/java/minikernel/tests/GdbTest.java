@@ -1,0 +1,139 @@
+package minikernel.tests;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Stock gdb against {@code minikernel run --gdb 0}: non-interactive sessions (gdb -batch) whose
+ * printed output is checked: breakpoints on symbols, registers, memory, stepi, every task in
+ * info threads, watchpoints, writes, and the end of the program (exit code, or the signal).
+ * Skipped where gdb is not installed (.ci/run installs it).
+ */
+class GdbTest {
+    private static final Pattern PORT = Pattern.compile("waiting for gdb on 127\\.0\\.0\\.1:(\\d+)");
+    private final Guest guest = Guest.fromSystemProperties();
+
+    @TempDir
+    Path tmp;
+
+    /** gdb's output for {@code commands} against PROGRAM run under minikernel, and minikernel's stderr. */
+    private record Session(String gdb, String minikernel, int status) {
+    }
+
+    private Session session(Path program, String... commands) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/gdb")), "no gdb here (.ci/run installs it)");
+        List<String> cmd = new ArrayList<>(guest.minikernelCommandLine(List.of("run", "--gdb", "0",
+                program.toString())));
+        Process mk = new ProcessBuilder(cmd).redirectOutput(tmp.resolve("guest.out").toFile()).start();
+        BufferedReader err = new BufferedReader(new InputStreamReader(mk.getErrorStream(), StandardCharsets.UTF_8));
+        StringBuilder mkErr = new StringBuilder();
+        int port = -1;
+        for (String line; port < 0 && (line = err.readLine()) != null; ) {
+            mkErr.append(line).append('\n');
+            Matcher m = PORT.matcher(line);
+            if (m.find()) {
+                port = Integer.parseInt(m.group(1));
+            }
+        }
+        assertTrue(port > 0, "minikernel never said its port:\n" + mkErr);
+        List<String> g = new ArrayList<>(List.of("gdb", "-nx", "-batch", "-ex", "set pagination off",
+                "-ex", "target remote :" + port));
+        for (String c : commands) {
+            g.addAll(List.of("-ex", c));
+        }
+        g.add(program.toString());
+        Process gdb = new ProcessBuilder(g).redirectErrorStream(true).start();
+        String out = new String(gdb.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(gdb.waitFor(120, TimeUnit.SECONDS), out);
+        assertTrue(mk.waitFor(60, TimeUnit.SECONDS), "minikernel did not end after gdb:\n" + out);
+        mkErr.append(new String(mk.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        return new Session(out, mkErr.toString(), mk.exitValue());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"image/forkdemo", "image/sharedemo", "ours/hello", "glibc/hello", "glibc/mutex_counter"})
+    void breakContinueRegistersMemoryStepThreadsKill(String which) throws Exception {
+        String[] buildName = which.split("/");
+        // image/NAME: the default image's demo, as the userland build left it on the host (gdb reads its symbols)
+        Path program = buildName[0].equals("image") ? guest.root().resolve("userland/target/bin").resolve(buildName[1])
+                : guest.requireProgram(buildName[0], buildName[1]);
+        assumeTrue(Files.isRegularFile(program), "no " + program);
+        Session s = session(program, "break main", "continue", "info registers eip", "x/4xb $esp", "stepi",
+                "info threads", "kill");
+        assertAll(
+                () -> assertTrue(s.gdb().matches("(?s).*Breakpoint 1, (0x[0-9a-f]+ in )?main \\(.*"), s.gdb()),
+                () -> assertTrue(s.gdb().matches("(?s).*\\neip +0x[0-9a-f]+ +0x[0-9a-f]+ <main(\\+\\d+)?>\\n.*"), s.gdb()),
+                () -> assertTrue(s.gdb().matches("(?s).*\\n0x[0-9a-f]+:\\t0x[0-9a-f]{2}\\t0x[0-9a-f]{2}\\t0x[0-9a-f]{2}"
+                        + "\\t0x[0-9a-f]{2}\\n.*"), s.gdb()),
+                () -> assertTrue(s.gdb().matches("(?s).*\\* 1 +Thread 2 \\(pid 2 \\([a-z_]+\\), process, R \\(running\\)\\).*"),
+                        s.gdb()),
+                () -> assertTrue(s.gdb().contains("[Inferior 1 (Remote target) killed]"), s.gdb()),
+                () -> assertEquals(137, s.status(), s.minikernel()));
+    }
+
+    /** Every thread of a threaded program is a gdb thread, with its pid, comm and group. */
+    @Test
+    void infoThreadsListsEveryTask() throws Exception {
+        Session s = session(guest.requireProgram("ours", "mutex_counter"), "break add_many", "continue", "continue",
+                "continue", "info threads", "delete", "continue");
+        long threads = s.gdb().lines().filter(l -> l.matches(" *\\*? *\\d+ +Thread \\d+ \\(pid \\d+ \\(mutex_counter\\),"
+                + " thread of 2, .*")).count();
+        assertAll(
+                () -> assertTrue(threads >= 4, "fewer than 4 threads listed:\n" + s.gdb()),
+                () -> assertTrue(s.gdb().contains("Thread 2 (pid 2 (mutex_counter), process,"), s.gdb()),
+                () -> assertTrue(s.gdb().contains("[Inferior 1 (Remote target) exited normally]"), s.gdb()),
+                () -> assertEquals(0, s.status(), s.minikernel()));
+    }
+
+    /**
+     * A watchpoint stops after each write with the old and new values; set var writes the guest's
+     * memory; gdb hears the end: an exit code (W, which gdb prints in octal), or the signal (X).
+     */
+    @ParameterizedTest(name = "counter set to {0}")
+    @ValueSource(ints = {69, 89})
+    void watchpointsWritesAndTheEnd(int value) throws Exception {
+        Path src = tmp.resolve("w.c"), program = tmp.resolve("w");
+        Files.writeString(src, """
+                int counter;
+                int main(void)
+                {
+                	for (int i = 0; i < 3; i++)
+                		counter += 10;
+                	if (counter == 99)
+                		*(volatile int *)0 = 1;
+                	return counter;
+                }
+                """);
+        Process cc = new ProcessBuilder(guest.root().resolve("userland/bin/minikernel-cc").toString(), "-g", "-O0",
+                "-o", program.toString(), src.toString()).redirectErrorStream(true).start();
+        assertEquals(0, cc.waitFor(), new String(cc.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        // Two passes of the loop under the watchpoint; the third adds 10 to what gdb wrote.
+        Session s = session(program, "break main", "continue", "watch counter", "continue", "continue", "delete",
+                "print counter", "set var counter = " + value, "print counter", "continue");
+        assertAll(
+                () -> assertTrue(s.gdb().contains("Old value = 0\nNew value = 10"), s.gdb()),
+                () -> assertTrue(s.gdb().contains("Old value = 10\nNew value = 20"), s.gdb()),
+                () -> assertTrue(s.gdb().contains("$1 = 20\n$2 = " + value + "\n"), s.gdb()),
+                () -> assertTrue(value == 69
+                        ? s.gdb().contains("[Inferior 1 (Remote target) exited with code 0117]")     // 79
+                        : s.gdb().contains("Program terminated with signal SIGSEGV, Segmentation fault."), s.gdb()),
+                () -> assertEquals(value == 69 ? 79 : 139, s.status(), s.minikernel()));
+    }
+}
