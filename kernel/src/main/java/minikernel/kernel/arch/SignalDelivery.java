@@ -57,7 +57,7 @@ public final class SignalDelivery {
         long[] restored = t.sigreturnRegisters();
         if (restored != null) {
             t.setSigreturnRegisters(null);
-            load(cpu, restored);
+            load(t, cpu, restored);
             if (t.sigreturnFpstate() != null) {
                 cpu.setFpstate(t.sigreturnFpstate());
                 t.setSigreturnFpstate(null);
@@ -156,18 +156,33 @@ public final class SignalDelivery {
         return minikernel.kernel.syscall.Syscall.NO_RETURN;
     }
 
-    /** sigreturn's registers, in {@link SignalFrame#restore}'s order. */
-    private static void load(Cpu cpu, long[] r) {
+    /**
+     * sigreturn's registers, in {@link SignalFrame#restore}'s order. A frame may hold any segment
+     * selector: one the CPU refuses to load is, for GS, the null selector (Linux's loadsegment()
+     * fixup), and for FS a SIGSEGV, as the return to user mode (iret) faults on Linux.
+     */
+    private static void load(Task t, Cpu cpu, long[] r) {
         int[] ids = {EAX, EBX, ECX, EDX, ESI, EDI, EBP, ESP, EIP, EFLAGS};
         for (int i = 0; i < ids.length; i++) {
             cpu.setReg(ids[i], r[i]);
         }
         Registers now = cpu.registers();
-        if (now.fs() != r[10]) {
-            cpu.setReg(FS, r[10]);
+        if (now.fs() != r[10] && !loadSegment(cpu, FS, r[10])) {
+            loadSegment(cpu, FS, 0);
+            Signals.force(t, SigInfo.fault(Signal.SIGSEGV.number, SigInfo.SI_KERNEL, 0));
         }
-        if (now.gs() != r[11]) {
-            cpu.setReg(GS, r[11]);
+        if (now.gs() != r[11] && !loadSegment(cpu, GS, r[11])) {
+            loadSegment(cpu, GS, 0);
+        }
+    }
+
+    /** Loads a segment register; false if the CPU refused the selector (#GP: not in the GDT, bad RPL). */
+    private static boolean loadSegment(Cpu cpu, int id, long selector) {
+        try {
+            cpu.setReg(id, selector & 0xffff);
+            return true;
+        } catch (minikernel.cpu.unicorn.UnicornException e) {
+            return false;
         }
     }
 }

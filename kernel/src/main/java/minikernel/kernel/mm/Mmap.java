@@ -24,7 +24,9 @@ public final class Mmap {
     public static long brk(Task current, long requested) {
         MmStruct mm = current.mm();
         long brk = requested;
-        if (brk < mm.startBrk()) {
+        // Below the heap's start, or past the top of user space (whose page alignment would wrap
+        // to 0): refused, and the answer is the break as it is.
+        if (brk < mm.startBrk() || brk > PageTables.TASK_SIZE) {
             return mm.brk();
         }
         long newBrk = pageAlign(brk), oldBrk = pageAlign(mm.brk());

@@ -208,7 +208,9 @@ public final class Exit {
         SigHand.SigAction action = parent.sighand() == null ? null : parent.sighand().get(Signal.SIGCHLD.number);
         boolean autoreap = action != null && tsk.exitSignal() == Signal.SIGCHLD.number
                 && (action.handler() == SigHand.SigAction.SIG_IGN || (action.flags() & SA_NOCLDWAIT) != 0);
-        if (tsk.exitSignal() > 0 && !parent.isZombieOrDead()) {
+        // An old-style clone may ask for any exit signal (flags & CSIGNAL, up to 255): as Linux's
+        // valid_signal() check here, one past _NSIG is not sent, and the parent is only woken.
+        if (tsk.exitSignal() > 0 && tsk.exitSignal() <= Signal.NSIG && !parent.isZombieOrDead()) {
             // do_notify_parent(): the child's pid, uid and how it ended, for a SA_SIGINFO handler.
             int status = tsk.exitCode();
             boolean killed = (status & 0x7f) != 0;

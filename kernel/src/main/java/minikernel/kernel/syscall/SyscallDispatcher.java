@@ -61,7 +61,13 @@ public final class SyscallDispatcher implements minikernel.cpu.SyscallHandler {
             tracepoints.sysEnter(current, call.number(), args);
         }
         current.setRestartKind(minikernel.kernel.arch.SignalDelivery.ERESTARTSYS);
-        long result = call.invoke(current, args);
+        long result;
+        try {
+            result = call.invoke(current, args);
+        } catch (RuntimeException e) {
+            // A kernel bug: the oops that follows names the call and its arguments, to reproduce it.
+            throw new SyscallBug(call, args, e);
+        }
         if (current.syscallRestart()) {
             // It went to sleep and will run again from the int $0x80 when woken: EAX keeps the number.
             return Cpu.NO_RESULT;
@@ -114,6 +120,21 @@ public final class SyscallDispatcher implements minikernel.cpu.SyscallHandler {
     /** The tracer, if --trace is on (the kernel reports signal deaths through it too). */
     public Tracer tracer() {
         return tracer;
+    }
+
+    /** An exception out of a system call's handler, with the call and its arguments in the message. */
+    static final class SyscallBug extends RuntimeException {
+        SyscallBug(Syscall call, long[] args, RuntimeException cause) {
+            super(describe(call, args) + ": " + cause, cause);
+        }
+
+        private static String describe(Syscall call, long[] args) {
+            StringBuilder b = new StringBuilder("in ").append(call.traceName()).append('(');
+            for (int i = 0; i < call.argc(); i++) {
+                b.append(i > 0 ? ", " : "").append(String.format("0x%x", args[i] & 0xffffffffL));
+            }
+            return b.append(')').toString();
+        }
     }
 
     /** How often each implemented call ran, by number. */
