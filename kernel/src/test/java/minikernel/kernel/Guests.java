@@ -75,6 +75,8 @@ public final class Guests {
             HostFd.close(fo);
             HostFd.close(fe);
         }
-        return new Run(status, Files.readString(out), Files.readString(err), kernel);
+        // (decoded leniently: a guest may write any bytes, a fuzzer's random memory included)
+        return new Run(status, new String(Files.readAllBytes(out), java.nio.charset.StandardCharsets.UTF_8),
+                new String(Files.readAllBytes(err), java.nio.charset.StandardCharsets.UTF_8), kernel);
     }
 }
