@@ -287,7 +287,7 @@ public final class Cpu implements AutoCloseable, Unicorn.InterruptEntry {
             case 3 -> new Trap.Breakpoint(eip);
             case 4, 5 -> software ? new Trap.GeneralProtection(eip, "int $" + intno)
                     : new Trap.OverflowOrBound(eip, intno);
-            case 6 -> new Trap.InvalidOpcode(eip);
+            case 6 -> software ? new Trap.GeneralProtection(eip, "int $6") : new Trap.InvalidOpcode(eip);
             case 13 -> new Trap.GeneralProtection(eip, software ? "int $13" : "privileged instruction");
             // Any other int n goes through an IDT gate of DPL 0 on Linux: #GP.
             default -> new Trap.GeneralProtection(eip, software ? "int $" + intno : "exception " + intno);

@@ -60,6 +60,7 @@ final class GuestCases {
                 GuestCase.of("identity"),
                 GuestCase.of("sys_info"),
                 GuestCase.of("statfs_check").qemuDiffersOn("bad-size-einval:"),
+                GuestCase.of("cpu_abuse"),
                 GuestCase.of("uname_check"),
                 // Processes: fork and copy-on-write, exit and wait, exec, pipes and descriptors,
                 // and the per-process state fork copies (cwd, umask, groups, limits, nice).

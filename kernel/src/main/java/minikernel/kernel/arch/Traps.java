@@ -51,6 +51,11 @@ public final class Traps implements Scheduler.TrapHandler {
             }
             case Trap.GeneralProtection gp -> fault(task, Signal.SIGSEGV, SigInfo.SI_KERNEL, "SI_KERNEL", 0,
                     String.format("SIGSEGV at eip 0x%08x (general protection: %s)", gp.eip(), gp.what()));
+            // Unicorn stops at vector 6 before any interrupt hook, so an "int $6" arrives as #UD;
+            // on Linux it meets an IDT gate of DPL 0, a #GP: SIGSEGV.
+            case Trap.InvalidOpcode ud when isIntInstruction(task, ud.eip(), 6) -> fault(task, Signal.SIGSEGV,
+                    SigInfo.SI_KERNEL, "SI_KERNEL", 0,
+                    String.format("SIGSEGV at eip 0x%08x (general protection: int $6)", ud.eip()));
             case Trap.InvalidOpcode ud -> fault(task, Signal.SIGILL, SigInfo.ILL_ILLOPN, "ILL_ILLOPN", ud.eip(),
                     String.format("SIGILL at eip 0x%08x (invalid opcode)", ud.eip()));
             case Trap.DivideError de -> fault(task, Signal.SIGFPE, SigInfo.FPE_INTDIV, "FPE_INTDIV", de.eip(),
@@ -109,6 +114,13 @@ public final class Traps implements Scheduler.TrapHandler {
 
     private void report(Task task, String format, Object... args) {
         kernel.printk(task.comm() + "[" + task.pid() + "]: " + String.format(format, args));
+    }
+
+    /** Whether the instruction at {@code eip} is {@code int $vector} (CD ib). */
+    private boolean isIntInstruction(Task task, long eip, int vector) {
+        byte[] code = new byte[2];
+        return task.mm() != null && kernel.userAccess().copyFromUser(task.mm(), eip, code, 0, 2)
+                && (code[0] & 0xff) == 0xcd && (code[1] & 0xff) == vector;
     }
 
     /**
