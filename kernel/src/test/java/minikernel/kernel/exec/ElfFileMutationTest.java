@@ -89,7 +89,7 @@ class ElfFileMutationTest {
         assertTrue(accepted > ROUNDS / 50, "enough mutants are accepted to exercise the invariants: " + accepted);
     }
 
-    private static byte[] mutate(byte[] file, Random random) {
+    static byte[] mutate(byte[] file, Random random) {
         if (file.length < 52) {
             return flipBits(file, random, file.length);
         }
