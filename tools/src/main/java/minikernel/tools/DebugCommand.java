@@ -161,12 +161,6 @@ final class DebugCommand implements Main.Command {
         try {
             return RunCommand.gdb(cl, config.withConsole(in, 1, 2), exe.bytes(), exe.path(),
                     k -> k.runProgram(exe, argv, RunCommand.environment(cl)));
-        } catch (ExecException e) {
-            System.err.println("minikernel: " + e.getMessage());
-            return 126;
-        } catch (NativeLibraries.NativeLibraryException | UnicornException e) {
-            System.err.println("minikernel: " + e.getMessage());
-            return 1;
         } finally {
             HostFd.close(in);
         }

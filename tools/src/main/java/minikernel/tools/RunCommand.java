@@ -171,9 +171,11 @@ final class RunCommand implements Main.Command {
         }
     }
 
-    /** --gdb PORT: the run under a gdb stub; 2 for a bad port, 1 if gdb cannot be waited for. */
-    static int gdb(CommandLine cl, KernelConfig config, byte[] elf, String name, GdbServer.Run run)
-            throws ExecException {
+    /**
+     * --gdb PORT: the run under a gdb stub; 2 for a bad port, 1 if gdb cannot be waited for or
+     * the CPU cannot start, 126/127 if the program cannot be run.
+     */
+    static int gdb(CommandLine cl, KernelConfig config, byte[] elf, String name, GdbServer.Run run) {
         int port = GdbServer.port(cl.getOptionValue("gdb"));
         if (port < 0) {
             System.err.println("minikernel: --gdb needs a port number from 0 to 65535");
@@ -189,6 +191,12 @@ final class RunCommand implements Main.Command {
             return GdbServer.serve(config, program, name, port, run);
         } catch (IOException e) {
             System.err.println("minikernel: --gdb " + port + ": " + e.getMessage());
+            return 1;
+        } catch (ExecException e) {
+            System.err.println("minikernel: " + e.getMessage());
+            return e.errno() == minikernel.kernel.syscall.Errno.ENOENT ? NOT_FOUND : CANNOT_EXECUTE;
+        } catch (NativeLibraries.NativeLibraryException | UnicornException e) {
+            System.err.println("minikernel: " + e.getMessage());
             return 1;
         }
     }

@@ -30,8 +30,7 @@ final class ResumePackets {
         }
 
         public Reply handle(GdbStub stub, String args) throws BadPacket {
-            int semi = args.indexOf(';');
-            resumeAt(stub, stub.continueTask(), semi < 0 ? "" : args.substring(semi + 1));
+            resumeAt(stub, stub.continueTask(), addressAfterSignal(args));
             return Reply.RESUME;
         }
     }
@@ -43,10 +42,7 @@ final class ResumePackets {
         }
 
         public Reply handle(GdbStub stub, String args) throws BadPacket {
-            Task t = stub.continueTask();
-            resumeAt(stub, t, args);
-            stub.debugger().stepInstruction(t);
-            return Reply.RESUME;
+            return step(stub, args);
         }
     }
 
@@ -57,11 +53,7 @@ final class ResumePackets {
         }
 
         public Reply handle(GdbStub stub, String args) throws BadPacket {
-            Task t = stub.continueTask();
-            int semi = args.indexOf(';');
-            resumeAt(stub, t, semi < 0 ? "" : args.substring(semi + 1));
-            stub.debugger().stepInstruction(t);
-            return Reply.RESUME;
+            return step(stub, addressAfterSignal(args));
         }
     }
 
@@ -103,6 +95,20 @@ final class ResumePackets {
             }
             return Reply.RESUME;
         }
+    }
+
+    /** One instruction of the Hc task, from {@code address} if given. */
+    static PacketHandler.Reply step(GdbStub stub, String address) throws PacketHandler.BadPacket {
+        Task t = stub.continueTask();
+        resumeAt(stub, t, address);
+        stub.debugger().stepInstruction(t);
+        return PacketHandler.Reply.RESUME;
+    }
+
+    /** "SIG;ADDR" (C and S): the address, or "" when there is none. */
+    static String addressAfterSignal(String args) {
+        int semi = args.indexOf(';');
+        return semi < 0 ? "" : args.substring(semi + 1);
     }
 
     /** A resume address sets the task's EIP first. */
