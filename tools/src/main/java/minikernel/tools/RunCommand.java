@@ -77,6 +77,11 @@ final class RunCommand implements Main.Command {
             return 2;
         }
         String name = rest.get(0);
+        if (name.startsWith("-")) {
+            // (options after the program are its own: the parser stops at the first non-option)
+            System.err.println("minikernel run: unknown option " + name + " (see minikernel run --help)");
+            return 2;
+        }
         List<String> env = environment(cl);
         if (cl.hasOption("root") || cl.hasOption("image")) {
             return runInGuestRoot(cl, config, name, rest, env);
@@ -239,6 +244,11 @@ final class RunCommand implements Main.Command {
             if (argv.isEmpty()) {
                 System.err.println("minikernel " + command + ": which program? (e.g. minikernel " + command
                         + " sharedemo)");
+                return new Program(null, 2);
+            }
+            if (argv.get(0).startsWith("-")) {
+                System.err.println("minikernel " + command + ": unknown option " + argv.get(0) + " (see minikernel "
+                        + command + " --help)");
                 return new Program(null, 2);
             }
             Optional<Executable> exe = findOrSay(argv.get(0));

@@ -23,6 +23,11 @@ class CommandLineTest {
         assertEquals(2, Main.run(new String[]{"run", "--clock", "sundial", "hello"}));
         assertEquals(2, Main.run(new String[]{"run"}));
         assertEquals(2, Main.run(new String[]{"frobnicate"}));
+        // an unknown option before the program is not a program named "--bogus"
+        assertEquals(2, Main.run(new String[]{"run", "--bogus", "hello"}));
+        assertEquals(2, Main.run(new String[]{"debug", "--bogus", "hello"}));
+        assertEquals(2, Main.run(new String[]{"run", "--gdb", "70000", "hello"}));
+        assertEquals(2, Main.run(new String[]{"grade", "/no/such/suite.json"}));
     }
 
     @Test

@@ -44,8 +44,10 @@ public record Suite(Path file, String name, Path reference, List<String> kernelL
         } catch (JsonProcessingException e) {
             throw new SuiteException(where + ": not valid JSON: " + e.getOriginalMessage() + " (line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new SuiteException(file + ": no such file");
         } catch (IOException e) {
-            throw new SuiteException(where + ": " + e.getMessage());
+            throw new SuiteException(file + ": cannot read it (" + e.getMessage() + ")");
         }
         if (root == null || !root.isObject()) {
             throw new SuiteException(where + ": must be a JSON object with \"name\" and \"tests\"");
