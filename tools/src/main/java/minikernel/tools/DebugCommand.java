@@ -159,7 +159,7 @@ final class DebugCommand implements Main.Command {
             return 2;
         }
         try {
-            return RunCommand.gdb(cl, config.withConsole(in, 1, 2), exe.bytes(), exe.path(),
+            return RunCommand.start(cl, config.withConsole(in, 1, 2), exe.bytes(), exe.path(),
                     k -> k.runProgram(exe, argv, RunCommand.environment(cl)));
         } finally {
             HostFd.close(in);

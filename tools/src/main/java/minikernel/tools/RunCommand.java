@@ -136,14 +136,27 @@ final class RunCommand implements Main.Command {
             root = new minikernel.kernel.fs.HostRootFs(dir.toString(), cl.hasOption("ro"));
         }
         String path = name.contains("/") ? name : "/bin/" + name;
+        byte[] elf = cl.hasOption("root") ? hostFileIn(Path.of(cl.getOptionValue("root")), path) : null;
+        return start(cl, config.withRoot(root, "/"), elf, name, k -> k.runProgram(path, argv, env));
+    }
+
+    static int runKernel(KernelConfig config, Executable exe, List<String> argv, List<String> env, CommandLine cl) {
+        return start(cl, config, exe.bytes(), exe.path(), k -> k.runProgram(exe, argv, env));
+    }
+
+    /**
+     * Runs the program in a new kernel, under the gdb stub with --gdb (the ELF's bytes give gdb's
+     * symbols, null: none), printing --stats and --syscalls-report at the end; the exit status
+     * is the program's, 126/127 if it cannot be run, 1 if the CPU cannot start.
+     */
+    static int start(CommandLine cl, KernelConfig config, byte[] elf, String name, GdbServer.Run run) {
         long t0 = System.nanoTime();
         try {
             if (cl.hasOption("gdb")) {
-                byte[] elf = cl.hasOption("root") ? hostFileIn(Path.of(cl.getOptionValue("root")), path) : null;
-                return gdb(cl, config.withRoot(root, "/"), elf, name, k -> k.runProgram(path, argv, env));
+                return gdb(cl, config, elf, name, run);
             }
-            try (Kernel kernel = new Kernel(config.withRoot(root, "/"))) {
-                int status = kernel.runProgram(path, argv, env);
+            try (Kernel kernel = new Kernel(config)) {
+                int status = run.run(kernel);
                 KernelOptions.printStats(cl, kernel, t0);
                 return status;
             }
@@ -156,31 +169,9 @@ final class RunCommand implements Main.Command {
         }
     }
 
-    static int runKernel(KernelConfig config, Executable exe, List<String> argv, List<String> env, CommandLine cl) {
-        long t0 = System.nanoTime();
-        try {
-            if (cl.hasOption("gdb")) {
-                return gdb(cl, config, exe.bytes(), exe.path(), k -> k.runProgram(exe, argv, env));
-            }
-            try (Kernel kernel = new Kernel(config)) {
-                int status = kernel.runProgram(exe, argv, env);
-                KernelOptions.printStats(cl, kernel, t0);
-                return status;
-            }
-        } catch (ExecException e) {
-            System.err.println("minikernel: " + e.getMessage());
-            return CANNOT_EXECUTE;
-        } catch (NativeLibraries.NativeLibraryException | UnicornException e) {
-            System.err.println("minikernel: " + e.getMessage());
-            return 1;
-        }
-    }
-
-    /**
-     * --gdb PORT: the run under a gdb stub; 2 for a bad port, 1 if gdb cannot be waited for or
-     * the CPU cannot start, 126/127 if the program cannot be run.
-     */
-    static int gdb(CommandLine cl, KernelConfig config, byte[] elf, String name, GdbServer.Run run) {
+    /** --gdb PORT: the run under a gdb stub; 2 for a bad port, 1 if gdb cannot be waited for. */
+    private static int gdb(CommandLine cl, KernelConfig config, byte[] elf, String name, GdbServer.Run run)
+            throws ExecException {
         int port = GdbServer.port(cl.getOptionValue("gdb"));
         if (port < 0) {
             System.err.println("minikernel: --gdb needs a port number from 0 to 65535");
@@ -196,12 +187,6 @@ final class RunCommand implements Main.Command {
             return GdbServer.serve(config, program, name, port, run);
         } catch (IOException e) {
             System.err.println("minikernel: --gdb " + port + ": " + e.getMessage());
-            return 1;
-        } catch (ExecException e) {
-            System.err.println("minikernel: " + e.getMessage());
-            return e.errno() == minikernel.kernel.syscall.Errno.ENOENT ? NOT_FOUND : CANNOT_EXECUTE;
-        } catch (NativeLibraries.NativeLibraryException | UnicornException e) {
-            System.err.println("minikernel: " + e.getMessage());
             return 1;
         }
     }

@@ -1,7 +1,6 @@
 package minikernel.tools.gdb;
 
 import java.util.List;
-import minikernel.cpu.Cpu;
 import minikernel.tools.debug.RegisterFile;
 
 /**
@@ -77,11 +76,6 @@ final class I386Target {
             return Hex.bytes(st);
         }
         return Hex.littleEndian(b.getInt(4 * (x87 - 8)) & 0xffff, 4);   // cw, sw, tag
-    }
-
-    /** The x87 state of the task on the CPU, or null for one that is not. */
-    static byte[] fpstate(Cpu cpu, boolean live) {
-        return live ? cpu.fpstate() : null;
     }
 
     /** gdb's number of a register, or -1. */

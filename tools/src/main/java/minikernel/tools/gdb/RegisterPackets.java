@@ -12,8 +12,9 @@ final class RegisterPackets {
         return stub.debugger().registers(t);
     }
 
+    /** The x87 state of the task on the CPU; null for another (its x87 registers are unavailable). */
     static byte[] fpstate(GdbStub stub, Task t) {
-        return I386Target.fpstate(stub.debugger().kernel().cpu(), stub.live(t));
+        return stub.live(t) ? stub.debugger().kernel().cpu().fpstate() : null;
     }
 
     /** g: every register. */
