@@ -220,10 +220,15 @@ public final class Guest {
 
     /** qemu-i386 on the PATH, if installed. */
     public Optional<Path> qemu() {
+        return onPath("qemu-i386");
+    }
+
+    /** The program {@code name} on the PATH, if installed. */
+    static Optional<Path> onPath(String name) {
         String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
         return Stream.of(path.split(":"))
                 .filter(dir -> !dir.isEmpty())
-                .map(dir -> Path.of(dir, "qemu-i386"))
+                .map(dir -> Path.of(dir, name))
                 .filter(Files::isExecutable)
                 .findFirst();
     }

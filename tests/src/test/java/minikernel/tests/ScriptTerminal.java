@@ -31,10 +31,15 @@ final class ScriptTerminal implements AutoCloseable {
 
     /** Starts {@code command} under script; skips the test where script(1) is missing. */
     static ScriptTerminal start(List<String> command) throws IOException {
+        return start(command, Path.of("").toAbsolutePath());
+    }
+
+    /** Starts {@code command} under script in the directory {@code dir}. */
+    static ScriptTerminal start(List<String> command, Path dir) throws IOException {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "no script(1) (util-linux) here");
         String line = String.join(" ", command.stream().map(a -> "'" + a.replace("'", "'\\''") + "'").toList());
-        return new ScriptTerminal(new ProcessBuilder("script", "-qefc", line, "/dev/null").redirectErrorStream(true)
-                .start());
+        return new ScriptTerminal(new ProcessBuilder("script", "-qefc", line, "/dev/null").directory(dir.toFile())
+                .redirectErrorStream(true).start());
     }
 
     void type(String text) throws IOException {
