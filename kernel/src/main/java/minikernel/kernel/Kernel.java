@@ -59,6 +59,7 @@ public final class Kernel implements AutoCloseable {
     private final java.util.ArrayDeque<String> log = new java.util.ArrayDeque<>();
     private final List<Oops> oopses = new java.util.ArrayList<>();
     private final Tracepoints tracepoints = new Tracepoints();
+    private minikernel.kernel.signal.SignalTracer signalTracer;   // a debugger attached to the run, or null
     private long processesCreated, threadsCreated, ptesCopied;
     private Task childReaper;
     private boolean halted;
@@ -191,6 +192,15 @@ public final class Kernel implements AutoCloseable {
     /** Where observers attach to fork and exit. */
     public Tracepoints tracepoints() {
         return tracepoints;
+    }
+
+    /** The tracer that sees each signal before it is delivered (ptrace's role); null for none. */
+    public minikernel.kernel.signal.SignalTracer signalTracer() {
+        return signalTracer;
+    }
+
+    public void setSignalTracer(minikernel.kernel.signal.SignalTracer tracer) {
+        this.signalTracer = tracer;
     }
 
     /**

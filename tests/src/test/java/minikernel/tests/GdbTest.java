@@ -126,14 +126,60 @@ class GdbTest {
         assertEquals(0, cc.waitFor(), new String(cc.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
         // Two passes of the loop under the watchpoint; the third adds 10 to what gdb wrote.
         Session s = session(program, "break main", "continue", "watch counter", "continue", "continue", "delete",
-                "print counter", "set var counter = " + value, "print counter", "continue");
+                "print counter", "set var counter = " + value, "print counter", "continue", "continue");
         assertAll(
                 () -> assertTrue(s.gdb().contains("Old value = 0\nNew value = 10"), s.gdb()),
                 () -> assertTrue(s.gdb().contains("Old value = 10\nNew value = 20"), s.gdb()),
                 () -> assertTrue(s.gdb().contains("$1 = 20\n$2 = " + value + "\n"), s.gdb()),
                 () -> assertTrue(value == 69
                         ? s.gdb().contains("[Inferior 1 (Remote target) exited with code 0117]")     // 79
-                        : s.gdb().contains("Program terminated with signal SIGSEGV, Segmentation fault."), s.gdb()),
+                        : s.gdb().contains("Program received signal SIGSEGV, Segmentation fault.\n")
+                        && s.gdb().contains("Program terminated with signal SIGSEGV, Segmentation fault."), s.gdb()),
                 () -> assertEquals(value == 69 ? 79 : 139, s.status(), s.minikernel()));
+    }
+
+    /**
+     * As under ptrace, each signal stops its task before it acts (gdb's numbering on the wire,
+     * not Linux's: SIGUSR1 is 10 on Linux and 30 to gdb), $_siginfo shows it, and gdb decides
+     * what the task gets: passed on (the handler runs; the fault kills), or withheld.
+     */
+    @ParameterizedTest(name = "SIGUSR1 passed: {0}")
+    @ValueSource(booleans = {true, false})
+    void signalsStopTheTaskAndGdbSaysWhatGoesOn(boolean pass) throws Exception {
+        Path src = tmp.resolve("s.c"), program = tmp.resolve("s");
+        Files.writeString(src, """
+                #include <signal.h>
+                #include <stdio.h>
+                #include <unistd.h>
+                static volatile int got;
+                static void on_usr1(int sig) { got = sig; }
+                int main(void)
+                {
+                	char line[32];
+                	signal(SIGUSR1, on_usr1);
+                	kill(getpid(), SIGUSR1);
+                	write(1, line, snprintf(line, sizeof line, "handler saw %d\\n", got));
+                	*(volatile int *)0 = 1;
+                	return 0;
+                }
+                """);
+        Process cc = new ProcessBuilder(guest.root().resolve("userland/bin/minikernel-cc").toString(), "-g", "-O0",
+                "-o", program.toString(), src.toString()).redirectErrorStream(true).start();
+        assertEquals(0, cc.waitFor(), new String(cc.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        Session s = pass
+                ? session(program, "continue", "print $_siginfo.si_signo", "print $_siginfo._sifields._kill.si_pid",
+                        "continue", "print $_siginfo._sifields._sigfault.si_addr", "print $_siginfo.si_code", "continue")
+                : session(program, "handle SIGUSR1 nostop noprint nopass", "continue", "continue");
+        String out = Files.readString(tmp.resolve("guest.out"));
+        assertAll(
+                () -> assertEquals(pass, s.gdb().contains("Program received signal SIGUSR1, User defined signal 1."),
+                        s.gdb()),
+                () -> assertTrue(!pass || s.gdb().contains("$1 = 10\n$2 = 2\n"), s.gdb()),
+                () -> assertTrue(s.gdb().contains("Program received signal SIGSEGV, Segmentation fault.\n"), s.gdb()),
+                () -> assertTrue(s.gdb().matches("(?s).*\n(0x[0-9a-f]+ in )?main \\(\\) at .*s\\.c:12\n.*"), s.gdb()),
+                () -> assertTrue(!pass || s.gdb().contains("$3 = (void *) 0x0\n$4 = 1\n"), s.gdb()),  // SEGV_MAPERR
+                () -> assertTrue(s.gdb().contains("Program terminated with signal SIGSEGV, Segmentation fault."), s.gdb()),
+                () -> assertEquals(pass ? "handler saw 10\n" : "handler saw 0\n", out),
+                () -> assertEquals(139, s.status(), s.minikernel()));
     }
 }

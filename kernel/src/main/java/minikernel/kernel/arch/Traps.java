@@ -97,14 +97,16 @@ public final class Traps implements Scheduler.TrapHandler {
     /**
      * force_sig_fault(): a handler the task installed (and does not block) runs with the fault's
      * siginfo; otherwise the default action kills the thread group, after the console line
-     * Linux's show_signal_msg() prints.
+     * Linux's show_signal_msg() prints (the same action get_signal() would take, done here at once).
      */
     private void fault(Task task, Signal sig, int code, String codeName, long address, String line) {
         traceSignal(task, sig, codeName, address);
         SigHand.SigAction action = task.sighand().get(sig.number);
         boolean caught = action.handler() != SigHand.SigAction.SIG_DFL && action.handler() != SigHand.SigAction.SIG_IGN
                 && (task.blocked() & Signal.mask(sig.number)) == 0;
-        if (caught) {
+        if (caught || kernel.signalTracer() != null) {
+            // Under a tracer the signal takes get_signal()'s path, where the tracer sees it first,
+            // and no line is printed (unhandled_signal() is false for a ptraced task).
             Signals.force(task, SigInfo.fault(sig.number, code, address));
             return;
         }

@@ -264,6 +264,14 @@ public final class Signals {
                 return null;
             }
             SigInfo info = from.take(sig);
+            SignalTracer tracer = t.kernel().signalTracer();
+            if (tracer != null && sig != Signal.SIGKILL.number) {
+                info = ptraceSignal(t, tracer, sig, info);
+                if (info == null) {
+                    continue;
+                }
+                sig = info.signo();
+            }
             SigHand.SigAction action = t.sighand().get(sig);
             if (handlerIgnores(action, sig) && sig != Signal.SIGKILL.number) {
                 continue;
@@ -289,6 +297,27 @@ public final class Signals {
             }
             return new Ksignal(sig, info, action);
         }
+    }
+
+    /**
+     * ptrace_signal(): the tracer sees the signal and says which one the task gets. A changed
+     * signal gets a new siginfo as if the tracer had sent it; one the task now blocks is queued
+     * again; none (or a dead task) is null.
+     */
+    private static SigInfo ptraceSignal(Task t, SignalTracer tracer, int sig, SigInfo info) {
+        int chosen = tracer.signalDeliveryStop(t, sig, info);
+        if (chosen <= 0 || chosen > Signal.NSIG || t.isZombieOrDead()) {
+            return null;
+        }
+        if (chosen != sig) {
+            Task parent = t.realParent();
+            info = SigInfo.user(chosen, SigInfo.SI_USER, parent == null ? 0 : parent.tgid(), 0);
+        }
+        if ((t.blocked() & Signal.mask(chosen)) != 0) {
+            t.sigPending().add(info);
+            return null;
+        }
+        return info;
     }
 
     /**

@@ -21,7 +21,7 @@ import minikernel.kernel.sched.Task;
  */
 public final class Debugger implements DebugHook.Console {
     /** What made the guest stop, for a front end that reports it in its own terms (gdb's stop replies). */
-    public enum Stop { ENTRY, BREAKPOINT, WATCHPOINT, READ_WATCHPOINT, STEP, INTERRUPT, EVENT }
+    public enum Stop { ENTRY, BREAKPOINT, WATCHPOINT, READ_WATCHPOINT, STEP, INTERRUPT, EVENT, SIGNAL }
 
     /**
      * Who takes the stops: by default this console's command loop; the gdb stub sets itself. It is
@@ -29,8 +29,18 @@ public final class Debugger implements DebugHook.Console {
      * {@code task}, and returns when the guest may run on.
      */
     public interface FrontEnd {
-        /** @param dataAddress for a watchpoint stop, the watched address; 0 otherwise */
+        /** @param dataAddress for a watchpoint stop, the watched address; for a SIGNAL stop the signal; 0 otherwise */
         void stopped(Task task, long address, Stop kind, long dataAddress);
+
+        /** Whether each signal stops its task before delivery, as under a ptrace tracer (gdb's way; not the console's). */
+        default boolean tracesSignals() {
+            return false;
+        }
+
+        /** After a SIGNAL stop: the signal the task goes on with (0: none), as the front end was told when resumed. */
+        default int signalAfterStop(int sig) {
+            return sig;
+        }
     }
 
     private Kernel kernel;                         // the run being debugged (a replay makes a new one)
@@ -59,6 +69,7 @@ public final class Debugger implements DebugHook.Console {
     private long resumeAddress = -1;               // ... the address ...
     private int resumePid;                         // ... and task: a fault's retry there is no new stop
     private boolean inEvent;                       // the console runs inside a kernel tracepoint
+    private minikernel.kernel.signal.SigInfo stopSignal;   // the signal a front end stopped at, or null
     private boolean deferredKill;                  // kill when the guest next runs an instruction
     private String pendingWhy;                     // a stop asked for by the kernel, made at the next instruction
     private FrontEnd frontEnd;                     // null: this console's command loop
@@ -104,6 +115,7 @@ public final class Debugger implements DebugHook.Console {
         reverse.startRun();
         hook = cpu.installDebugHook(this);
         new KernelEvents(this, kernel);
+        traceSignals();
         k.tracepoints().registerSchedSwitch((prev, next) -> reverse.recordSwitch(hook.instructions() + 1, next.pid()));
         syncHook();
         if (!reverse.silent()) {
@@ -171,6 +183,32 @@ public final class Debugger implements DebugHook.Console {
 
     /** A stop inside the kernel (a tracepoint): the guest is paused at the task's next instruction. */
     void stopAtEvent(Task t, String why) {
+        stopInKernel(t, why, Stop.EVENT, 0);
+    }
+
+    /**
+     * ptrace_signal()'s stop, for a front end that traces signals: the task stops before
+     * {@code sig} acts, and goes on with the signal the front end then names (0: none).
+     */
+    int signalDeliveryStop(Task t, int sig, minikernel.kernel.signal.SigInfo info) {
+        if (killed || reverse.silent() || frontEnd == null || !frontEnd.tracesSignals()) {
+            return sig;
+        }
+        stopSignal = info;
+        try {
+            stopInKernel(t, null, Stop.SIGNAL, sig);
+        } finally {
+            stopSignal = null;
+        }
+        return killed ? 0 : frontEnd.signalAfterStop(sig);
+    }
+
+    /** At a stop at a signal's delivery, the signal's siginfo (PTRACE_GETSIGINFO's); null at other stops. */
+    public minikernel.kernel.signal.SigInfo stopSignal() {
+        return stopSignal;
+    }
+
+    private void stopInKernel(Task t, String why, Stop kind, long data) {
         if (killed) {
             return;
         }
@@ -181,7 +219,7 @@ public final class Debugger implements DebugHook.Console {
         inEvent = true;
         try {
             if (frontEnd != null) {
-                frontEnd.stopped(t, registers(t).get("eip"), Stop.EVENT, 0);
+                frontEnd.stopped(t, registers(t).get("eip"), kind, data);
             } else {
                 out.println(why);
                 out.println(where(t, registers(t).get("eip")));
@@ -606,6 +644,18 @@ public final class Debugger implements DebugHook.Console {
     /** Stops go to {@code f} instead of this console's command loop. */
     public void setFrontEnd(FrontEnd f) {
         frontEnd = f;
+        traceSignals();
+    }
+
+    /**
+     * The kernel hands signals to this session first (as to a ptrace tracer) only for a front end
+     * that stops at them: the console does not, and then faults take the kernel's usual path.
+     */
+    private void traceSignals() {
+        if (kernel != null) {          // else: set when the run's kernel comes
+            boolean tracing = frontEnd != null && frontEnd.tracesSignals();
+            kernel.setSignalTracer(tracing ? this::signalDeliveryStop : null);
+        }
     }
 
     /** The user tasks alive now (not zombies), by pid. */
@@ -660,6 +710,7 @@ public final class Debugger implements DebugHook.Console {
         stepsLeft = 0;
         temporary = null;
         frontEnd = (task, address, kind, data) -> { };
+        traceSignals();
     }
 
     /** kill: SIGKILL to every user task; the console stops watching. */

@@ -17,7 +17,9 @@ import minikernel.kernel.syscall.Tracer;
  * The kernel's tracepoints, seen by the debugger: system call entry and exit (catch syscall,
  * stepsys), fork and clone (reported when the call returns to the parent, so the child is in the
  * task list), exec (and the new program's symbols), exit and signal delivery. Each may stop the
- * console, which then runs inside the kernel's own call, with the guest paused.
+ * console, which then runs inside the kernel's own call, with the guest paused. (The stop before
+ * a signal acts, which gdb gets, is not a tracepoint but the kernel's tracer hook: see
+ * Debugger#signalDeliveryStop.)
  */
 final class KernelEvents {
     private final Debugger debugger;

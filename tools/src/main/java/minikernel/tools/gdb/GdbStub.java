@@ -14,7 +14,9 @@ import minikernel.tools.debug.Debugger;
  * loopback interface only, and drives the debugger session the console also uses (its
  * breakpoints, watchpoints and steps run in the CPU's code hook). Every user task is a gdb thread
  * (its pid the thread id). At each stop the stub answers packets until one lets the guest run on;
- * when the program ends, gdb hears W (exited) or X (killed by a signal). One client at a time:
+ * when the program ends, gdb hears W (exited) or X (killed by a signal). Like a ptrace tracer it
+ * sees every signal before the signal acts (a T packet) and passes it on, or not, as gdb says
+ * (C, S, vCont). One client at a time:
  * the listening socket closes once gdb has connected.
  */
 public final class GdbStub implements Debugger.FrontEnd, AutoCloseable {
@@ -28,6 +30,7 @@ public final class GdbStub implements Debugger.FrontEnd, AutoCloseable {
     private boolean waitingForStop;           // gdb resumed the guest and waits for its next stop
     private boolean detached;
     private boolean running;                  // the guest runs (an interrupt byte means stop it)
+    private int resumeSignal;                 // the Linux signal C, S or vCont passed to the stopped task (0: none)
 
     private GdbStub(Debugger debugger, Socket socket) throws IOException {
         this.debugger = debugger;
@@ -61,6 +64,7 @@ public final class GdbStub implements Debugger.FrontEnd, AutoCloseable {
         }
         stopped = task;
         generalThread = 0;
+        resumeSignal = 0;
         stopReply = stopReply(task, kind, dataAddress);
         if (waitingForStop) {
             waitingForStop = false;
@@ -70,7 +74,10 @@ public final class GdbStub implements Debugger.FrontEnd, AutoCloseable {
         running = !detached;
     }
 
-    /** T05 and the thread (SIGTRAP), T02 for an interrupt (SIGINT); why, for a breakpoint or a watchpoint. */
+    /**
+     * T05 and the thread (SIGTRAP), T02 for an interrupt (SIGINT), the signal itself for a stop at
+     * a signal's delivery; why, for a breakpoint or a watchpoint.
+     */
     private static String stopReply(Task t, Debugger.Stop kind, long data) {
         String why = switch (kind) {
             case BREAKPOINT -> "swbreak:;";
@@ -78,7 +85,23 @@ public final class GdbStub implements Debugger.FrontEnd, AutoCloseable {
             case READ_WATCHPOINT -> String.format("rwatch:%x;", data);
             default -> "";
         };
-        return String.format("T%02xthread:%x;%s", kind == Debugger.Stop.INTERRUPT ? 2 : 5, t.pid(), why);
+        int signal = switch (kind) {
+            case INTERRUPT -> 2;
+            case SIGNAL -> GdbSignals.fromLinux((int) data);
+            default -> 5;
+        };
+        return String.format("T%02xthread:%x;%s", signal, t.pid(), why);
+    }
+
+    /** As gdb under ptrace: every signal stops its task before it acts, and gdb says what goes on. */
+    @Override
+    public boolean tracesSignals() {
+        return !detached;
+    }
+
+    @Override
+    public int signalAfterStop(int sig) {
+        return resumeSignal;
     }
 
     /** Answers packets until one resumes the guest (c, s, vCont), kills it or detaches; gdb gone: detach. */
@@ -115,7 +138,8 @@ public final class GdbStub implements Debugger.FrontEnd, AutoCloseable {
             return;
         }
         int signal = waitStatus & 0x7f;
-        String end = signal == 0 ? String.format("W%02x", waitStatus >> 8 & 0xff) : String.format("X%02x", signal);
+        String end = signal == 0 ? String.format("W%02x", waitStatus >> 8 & 0xff)
+                : String.format("X%02x", GdbSignals.fromLinux(signal));
         if (waitingForStop) {
             channel.send(end);
         }
@@ -189,6 +213,11 @@ public final class GdbStub implements Debugger.FrontEnd, AutoCloseable {
 
     void setContinueThread(int tid) {
         continueThread = tid;
+    }
+
+    /** The signal (gdb's number; 0: none) a resume passes to the stopped task, for a stop at a signal. */
+    void setResumeSignal(int gdbSignal) {
+        resumeSignal = GdbSignals.toLinux(gdbSignal);
     }
 
     /** Whether {@code t}'s registers are the engine's (the task the guest stopped in, on the CPU). */

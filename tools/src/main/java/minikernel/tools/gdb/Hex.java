@@ -73,4 +73,18 @@ final class Hex {
     static String text(String s) {
         return bytes(s.getBytes(StandardCharsets.UTF_8));
     }
+
+    /** Binary data for a reply (qXfer): bytes as chars, with '#', '$', '}' and '*' escaped as '}' and c ^ 0x20. */
+    static String binary(byte[] b, int from, int to) {
+        StringBuilder s = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            int c = b[i] & 0xff;
+            if (c == '#' || c == '$' || c == '}' || c == '*') {
+                s.append('}').append((char) (c ^ 0x20));
+            } else {
+                s.append((char) c);
+            }
+        }
+        return s.toString();
+    }
 }

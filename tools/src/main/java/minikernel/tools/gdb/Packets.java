@@ -14,7 +14,8 @@ final class Packets {
 
     static Packets all() {
         Packets p = new Packets();
-        p.add(new QueryPackets.Supported(), new QueryPackets.Features(), new QueryPackets.Attached(),
+        p.add(new QueryPackets.Supported(), new QueryPackets.Features(), new QueryPackets.SigInfoRead(),
+                new QueryPackets.Attached(),
                 new QueryPackets.CurrentThread(), new QueryPackets.FirstThreadInfo(),
                 new QueryPackets.NextThreadInfo(), new QueryPackets.ThreadExtraInfo(), new QueryPackets.NoAckMode());
         p.add(new RegisterPackets.ReadAll(), new RegisterPackets.WriteAll(), new RegisterPackets.ReadOne(),

@@ -8,14 +8,14 @@ final class QueryPackets {
     private QueryPackets() {
     }
 
-    /** qSupported: the packet size, the target description, stops that say "swbreak", no-ack mode. */
+    /** qSupported: the packet size, the target description, siginfo, stops that say "swbreak", no-ack mode. */
     static final class Supported implements PacketHandler {
         public String prefix() {
             return "qSupported";
         }
 
         public Reply handle(GdbStub stub, String args) {
-            return Reply.of(String.format("PacketSize=%x;qXfer:features:read+;swbreak+;QStartNoAckMode+",
+            return Reply.of(String.format("PacketSize=%x;qXfer:features:read+;qXfer:siginfo:read+;swbreak+;QStartNoAckMode+",
                     RspChannel.PACKET_SIZE));
         }
     }
@@ -39,6 +39,28 @@ final class QueryPackets {
             int from = (int) Math.min(ol[0], xml.length()), to = (int) Math.min(xml.length(), from + Math.min(ol[1],
                     RspChannel.PACKET_SIZE - 16));
             return Reply.of((to == xml.length() ? "l" : "m") + xml.substring(from, to));
+        }
+    }
+
+    /**
+     * qXfer:siginfo:read::OFFSET,LENGTH: at a stop at a signal, its 128-byte i386 siginfo_t
+     * (gdb's $_siginfo: who sent it, the faulting address); E01 at other stops.
+     */
+    static final class SigInfoRead implements PacketHandler {
+        public String prefix() {
+            return "qXfer:siginfo:read::";
+        }
+
+        public Reply handle(GdbStub stub, String args) throws BadPacket {
+            minikernel.kernel.signal.SigInfo info = stub.debugger().stopSignal();
+            if (info == null) {
+                return Reply.error(1);
+            }
+            byte[] b = info.toBytes();
+            long[] ol = Hex.addressLength(args);
+            int from = (int) Math.min(ol[0], b.length), to = (int) Math.min(b.length, from + Math.min(ol[1],
+                    (RspChannel.PACKET_SIZE - 16) / 2));
+            return Reply.of((to == b.length ? "l" : "m") + Hex.binary(b, from, to));
         }
     }
 

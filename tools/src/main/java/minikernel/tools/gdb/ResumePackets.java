@@ -4,8 +4,10 @@ import minikernel.kernel.sched.Task;
 
 /**
  * c, s, C, S, vCont: letting the guest run. All tasks run on (the scheduler's order is the run's
- * own); a step stops when the chosen task has run one instruction. A signal given with C, S or
- * vCont's C/S is not delivered (the kernel has already dealt with the stop's signal).
+ * own); a step stops when the chosen task has run one instruction. At a stop at a signal's
+ * delivery, the signal given with C, S or vCont's C/S for the stopped task is the one it gets
+ * (gdb passes the stop's own unless told "handle nopass" or "signal 0"); c and s cancel it.
+ * Elsewhere a signal given is not sent.
  */
 final class ResumePackets {
     private ResumePackets() {
@@ -30,6 +32,7 @@ final class ResumePackets {
         }
 
         public Reply handle(GdbStub stub, String args) throws BadPacket {
+            stub.setResumeSignal(signal(args));
             resumeAt(stub, stub.continueTask(), addressAfterSignal(args));
             return Reply.RESUME;
         }
@@ -53,6 +56,7 @@ final class ResumePackets {
         }
 
         public Reply handle(GdbStub stub, String args) throws BadPacket {
+            stub.setResumeSignal(signal(args));
             return step(stub, addressAfterSignal(args));
         }
     }
@@ -88,6 +92,9 @@ final class ResumePackets {
                 if (t == null) {
                     return Reply.error(1);
                 }
+                if (t == stub.stoppedTask() && "CS".indexOf(at[0].charAt(0)) >= 0) {
+                    stub.setResumeSignal(signal(at[0].substring(1)));
+                }
                 if (at[0].charAt(0) == 's' || at[0].charAt(0) == 'S') {
                     stub.debugger().stepInstruction(t);
                     return Reply.RESUME;
@@ -103,6 +110,16 @@ final class ResumePackets {
         resumeAt(stub, t, address);
         stub.debugger().stepInstruction(t);
         return PacketHandler.Reply.RESUME;
+    }
+
+    /** "SIG[;ADDR]" (C, S, vCont's C and S): the signal, gdb's number. */
+    static int signal(String args) throws PacketHandler.BadPacket {
+        int semi = args.indexOf(';');
+        String sig = semi < 0 ? args : args.substring(0, semi);
+        if (sig.isEmpty()) {
+            throw new PacketHandler.BadPacket("no signal");
+        }
+        return (int) Hex.number(sig);
     }
 
     /** "SIG;ADDR" (C and S): the address, or "" when there is none. */
