@@ -138,6 +138,36 @@ class GdbTest {
                 () -> assertEquals(value == 69 ? 79 : 139, s.status(), s.minikernel()));
     }
 
+    /** An access watchpoint (awatch, Z4) stops at each read (the value) and each write (old and new). */
+    @Test
+    void accessWatchpointsStopAtReadsAndWrites() throws Exception {
+        Path src = tmp.resolve("a.c"), program = tmp.resolve("a");
+        Files.writeString(src, """
+                int counter;
+                int main(void)
+                {
+                	int sum = 0;
+                	for (int i = 0; i < 2; i++) {
+                		sum += counter;
+                		counter = sum + 5;
+                	}
+                	return counter;
+                }
+                """);
+        Process cc = new ProcessBuilder(guest.root().resolve("userland/bin/minikernel-cc").toString(), "-g", "-O0",
+                "-o", program.toString(), src.toString()).redirectErrorStream(true).start();
+        assertEquals(0, cc.waitFor(), new String(cc.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        Session s = session(program, "break main", "continue", "awatch counter", "continue", "continue", "continue",
+                "continue", "delete", "continue");
+        String values = s.gdb().lines().filter(l -> l.startsWith("Value =") || l.contains("value ="))
+                .reduce("", (a, l) -> a + l + "\n");
+        assertAll(
+                () -> assertTrue(s.gdb().contains("Hardware access (read/write) watchpoint 2: counter"), s.gdb()),
+                () -> assertEquals("Value = 0\nOld value = 0\nNew value = 5\nValue = 5\nOld value = 5\nNew value = 10\n",
+                        values, s.gdb()),
+                () -> assertTrue(s.gdb().contains("[Inferior 1 (Remote target) exited with code 012]"), s.gdb()));
+    }
+
     /**
      * As under ptrace, each signal stops its task before it acts (gdb's numbering on the wire,
      * not Linux's: SIGUSR1 is 10 on Linux and 30 to gdb), $_siginfo shows it, and gdb decides

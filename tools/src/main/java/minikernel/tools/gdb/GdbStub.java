@@ -31,6 +31,7 @@ public final class GdbStub implements Debugger.FrontEnd, AutoCloseable {
     private boolean detached;
     private boolean running;                  // the guest runs (an interrupt byte means stop it)
     private int resumeSignal;                 // the Linux signal C, S or vCont passed to the stopped task (0: none)
+    private final java.util.Set<Long> accessWatches = new java.util.HashSet<>();   // Z4's addresses
 
     private GdbStub(Debugger debugger, Socket socket) throws IOException {
         this.debugger = debugger;
@@ -65,7 +66,7 @@ public final class GdbStub implements Debugger.FrontEnd, AutoCloseable {
         stopped = task;
         generalThread = 0;
         resumeSignal = 0;
-        stopReply = stopReply(task, kind, dataAddress);
+        stopReply = stopReply(task, kind, dataAddress, accessWatches.contains(dataAddress));
         if (waitingForStop) {
             waitingForStop = false;
             channel.send(stopReply);
@@ -76,13 +77,14 @@ public final class GdbStub implements Debugger.FrontEnd, AutoCloseable {
 
     /**
      * T05 and the thread (SIGTRAP), T02 for an interrupt (SIGINT), the signal itself for a stop at
-     * a signal's delivery; why, for a breakpoint or a watchpoint.
+     * a signal's delivery; why, for a breakpoint or a watchpoint (an access watchpoint's, Z4's,
+     * either kind of stop).
      */
-    private static String stopReply(Task t, Debugger.Stop kind, long data) {
+    private static String stopReply(Task t, Debugger.Stop kind, long data, boolean access) {
         String why = switch (kind) {
             case BREAKPOINT -> "swbreak:;";
-            case WATCHPOINT -> String.format("watch:%x;", data);
-            case READ_WATCHPOINT -> String.format("rwatch:%x;", data);
+            case WATCHPOINT -> String.format(access ? "awatch:%x;" : "watch:%x;", data);
+            case READ_WATCHPOINT -> String.format(access ? "awatch:%x;" : "rwatch:%x;", data);
             default -> "";
         };
         int signal = switch (kind) {
@@ -213,6 +215,11 @@ public final class GdbStub implements Debugger.FrontEnd, AutoCloseable {
 
     void setContinueThread(int tid) {
         continueThread = tid;
+    }
+
+    /** The start addresses of Z4's access watchpoints (each a write and a read watchpoint). */
+    java.util.Set<Long> accessWatches() {
+        return accessWatches;
     }
 
     /** The signal (gdb's number; 0: none) a resume passes to the stopped task, for a stop at a signal. */
