@@ -31,6 +31,12 @@ public final class Traps implements Scheduler.TrapHandler {
         switch (trap) {
             case Trap.PageFault pf -> {
                 if (pf.cause() == PageFaultHandler.Result.OOM) {
+                    // pagefault_out_of_memory(): the OOM killer frees memory by killing the
+                    // biggest process; unless that is this one, the fault is tried again.
+                    Task victim = minikernel.kernel.mm.OomKill.outOfMemory(kernel, task);
+                    if (task.isZombieOrDead() || victim != null && victim.tgid() != task.tgid()) {
+                        return;                 // (or this task died with the victim, sharing its mm)
+                    }
                     report(task, "killed: out of memory at eip 0x%08x %s 0x%08x", pf.eip(), pf.access().verb(), pf.address());
                     kill(task, Signal.SIGKILL);
                     return;
