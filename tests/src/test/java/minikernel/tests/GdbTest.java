@@ -176,6 +176,39 @@ class GdbTest {
     @ParameterizedTest(name = "SIGUSR1 passed: {0}")
     @ValueSource(booleans = {true, false})
     void signalsStopTheTaskAndGdbSaysWhatGoesOn(boolean pass) throws Exception {
+        Path program = signalsProgram();
+        Session s = pass
+                ? session(program, "continue", "print $_siginfo.si_signo", "print $_siginfo._sifields._kill.si_pid",
+                        "continue", "print $_siginfo._sifields._sigfault.si_addr", "print $_siginfo.si_code", "continue")
+                : session(program, "handle SIGUSR1 nostop noprint nopass", "continue", "continue");
+        String out = Files.readString(tmp.resolve("guest.out"));
+        assertAll(
+                () -> assertEquals(pass, s.gdb().contains("Program received signal SIGUSR1, User defined signal 1."),
+                        s.gdb()),
+                () -> assertTrue(!pass || s.gdb().contains("$1 = 10\n$2 = 2\n"), s.gdb()),
+                () -> assertTrue(s.gdb().contains("Program received signal SIGSEGV, Segmentation fault.\n"), s.gdb()),
+                () -> assertTrue(s.gdb().matches("(?s).*\n(0x[0-9a-f]+ in )?main \\(\\) at .*s\\.c:12\n.*"), s.gdb()),
+                () -> assertTrue(!pass || s.gdb().contains("$3 = (void *) 0x0\n$4 = 1\n"), s.gdb()),  // SEGV_MAPERR
+                () -> assertTrue(s.gdb().contains("Program terminated with signal SIGSEGV, Segmentation fault."), s.gdb()),
+                () -> assertEquals(pass ? "handler saw 10\n" : "handler saw 0\n", out),
+                () -> assertEquals(139, s.status(), s.minikernel()));
+    }
+
+    /** A signal gdb would only pass on (QPassSignals) reaches the task without a stop: no T packet for it. */
+    @Test
+    void signalsGdbOnlyPassesGoThroughWithoutAStop() throws Exception {
+        Session s = session(signalsProgram(), "set debug remote 1", "handle SIGUSR1 nostop noprint pass", "continue",
+                "continue");
+        assertAll(
+                () -> assertTrue(s.gdb().matches("(?s).*Sending packet: \\$QPassSignals:[0-9a-f;]*\\b1e;.*"), s.gdb()),
+                () -> assertTrue(!s.gdb().contains("Packet received: T1e"), s.gdb()),
+                () -> assertTrue(s.gdb().contains("Packet received: T0b"), s.gdb()),
+                () -> assertEquals("handler saw 10\n", Files.readString(tmp.resolve("guest.out"))),
+                () -> assertEquals(139, s.status(), s.minikernel()));
+    }
+
+    /** SIGUSR1 to itself (a handler notes it), a line saying what the handler saw, then a store to NULL. */
+    private Path signalsProgram() throws Exception {
         Path src = tmp.resolve("s.c"), program = tmp.resolve("s");
         Files.writeString(src, """
                 #include <signal.h>
@@ -196,20 +229,6 @@ class GdbTest {
         Process cc = new ProcessBuilder(guest.root().resolve("userland/bin/minikernel-cc").toString(), "-g", "-O0",
                 "-o", program.toString(), src.toString()).redirectErrorStream(true).start();
         assertEquals(0, cc.waitFor(), new String(cc.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-        Session s = pass
-                ? session(program, "continue", "print $_siginfo.si_signo", "print $_siginfo._sifields._kill.si_pid",
-                        "continue", "print $_siginfo._sifields._sigfault.si_addr", "print $_siginfo.si_code", "continue")
-                : session(program, "handle SIGUSR1 nostop noprint nopass", "continue", "continue");
-        String out = Files.readString(tmp.resolve("guest.out"));
-        assertAll(
-                () -> assertEquals(pass, s.gdb().contains("Program received signal SIGUSR1, User defined signal 1."),
-                        s.gdb()),
-                () -> assertTrue(!pass || s.gdb().contains("$1 = 10\n$2 = 2\n"), s.gdb()),
-                () -> assertTrue(s.gdb().contains("Program received signal SIGSEGV, Segmentation fault.\n"), s.gdb()),
-                () -> assertTrue(s.gdb().matches("(?s).*\n(0x[0-9a-f]+ in )?main \\(\\) at .*s\\.c:12\n.*"), s.gdb()),
-                () -> assertTrue(!pass || s.gdb().contains("$3 = (void *) 0x0\n$4 = 1\n"), s.gdb()),  // SEGV_MAPERR
-                () -> assertTrue(s.gdb().contains("Program terminated with signal SIGSEGV, Segmentation fault."), s.gdb()),
-                () -> assertEquals(pass ? "handler saw 10\n" : "handler saw 0\n", out),
-                () -> assertEquals(139, s.status(), s.minikernel()));
+        return program;
     }
 }

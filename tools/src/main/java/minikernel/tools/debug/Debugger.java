@@ -37,6 +37,11 @@ public final class Debugger implements DebugHook.Console {
             return false;
         }
 
+        /** A signal the front end lets through without a stop (gdb's QPassSignals). */
+        default boolean passes(int sig) {
+            return false;
+        }
+
         /** After a SIGNAL stop: the signal the task goes on with (0: none), as the front end was told when resumed. */
         default int signalAfterStop(int sig) {
             return sig;
@@ -191,7 +196,7 @@ public final class Debugger implements DebugHook.Console {
      * {@code sig} acts, and goes on with the signal the front end then names (0: none).
      */
     int signalDeliveryStop(Task t, int sig, minikernel.kernel.signal.SigInfo info) {
-        if (killed || reverse.silent() || frontEnd == null || !frontEnd.tracesSignals()) {
+        if (killed || reverse.silent() || frontEnd == null || !frontEnd.tracesSignals() || frontEnd.passes(sig)) {
             return sig;
         }
         stopSignal = info;

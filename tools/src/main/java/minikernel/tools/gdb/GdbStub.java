@@ -32,6 +32,7 @@ public final class GdbStub implements Debugger.FrontEnd, AutoCloseable {
     private boolean running;                  // the guest runs (an interrupt byte means stop it)
     private int resumeSignal;                 // the Linux signal C, S or vCont passed to the stopped task (0: none)
     private final java.util.Set<Long> accessWatches = new java.util.HashSet<>();   // Z4's addresses
+    private java.util.Set<Integer> passSignals = java.util.Set.of();   // QPassSignals', Linux numbers
 
     private GdbStub(Debugger debugger, Socket socket) throws IOException {
         this.debugger = debugger;
@@ -102,8 +103,17 @@ public final class GdbStub implements Debugger.FrontEnd, AutoCloseable {
     }
 
     @Override
+    public boolean passes(int sig) {
+        return passSignals.contains(sig);
+    }
+
+    @Override
     public int signalAfterStop(int sig) {
         return resumeSignal;
+    }
+
+    void setPassSignals(java.util.Set<Integer> signals) {
+        passSignals = signals;
     }
 
     /** Answers packets until one resumes the guest (c, s, vCont), kills it or detaches; gdb gone: detach. */

@@ -25,7 +25,8 @@ final class Packets {
         p.add(new ResumePackets.Continue(), new ResumePackets.ContinueSignal(), new ResumePackets.Step(),
                 new ResumePackets.StepSignal(), new ResumePackets.VContQuery(), new ResumePackets.VCont());
         p.add(new ThreadPackets.SetThread(), new ThreadPackets.Alive());
-        p.add(new SessionPackets.StopReason(), new SessionPackets.Kill(), new SessionPackets.Detach());
+        p.add(new SessionPackets.StopReason(), new SessionPackets.Kill(), new SessionPackets.Detach(),
+                new SessionPackets.PassSignals());
         p.handlers.sort(Comparator.comparingInt((PacketHandler h) -> h.prefix().length()).reversed());
         return p;
     }

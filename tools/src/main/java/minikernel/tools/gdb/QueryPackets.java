@@ -8,15 +8,15 @@ final class QueryPackets {
     private QueryPackets() {
     }
 
-    /** qSupported: the packet size, the target description, siginfo, stops that say "swbreak", no-ack mode. */
+    /** qSupported: the packet size, the target description, siginfo, stops that say "swbreak", no-ack mode, pass signals. */
     static final class Supported implements PacketHandler {
         public String prefix() {
             return "qSupported";
         }
 
         public Reply handle(GdbStub stub, String args) {
-            return Reply.of(String.format("PacketSize=%x;qXfer:features:read+;qXfer:siginfo:read+;swbreak+;QStartNoAckMode+",
-                    RspChannel.PACKET_SIZE));
+            return Reply.of(String.format("PacketSize=%x;qXfer:features:read+;qXfer:siginfo:read+;swbreak+;QStartNoAckMode+"
+                    + ";QPassSignals+", RspChannel.PACKET_SIZE));
         }
     }
 

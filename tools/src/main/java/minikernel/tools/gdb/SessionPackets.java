@@ -1,6 +1,6 @@
 package minikernel.tools.gdb;
 
-/** ?, k, D: why the guest is stopped, killing it, and letting it go. */
+/** ?, k, D, QPassSignals: why the guest is stopped, killing it, letting it go, and the signals it keeps. */
 final class SessionPackets {
     private SessionPackets() {
     }
@@ -36,6 +36,29 @@ final class SessionPackets {
 
         public Reply handle(GdbStub stub, String args) {
             stub.detach();
+            return Reply.OK;
+        }
+    }
+
+    /**
+     * QPassSignals:SIG;SIG;...: the signals (gdb's numbers) gdb would only pass on; the tasks get
+     * them without a stop, sparing a round trip each (gdb's "handle ... nostop noprint pass").
+     * Each packet replaces the last list.
+     */
+    static final class PassSignals implements PacketHandler {
+        public String prefix() {
+            return "QPassSignals:";
+        }
+
+        public Reply handle(GdbStub stub, String args) throws BadPacket {
+            java.util.Set<Integer> linux = new java.util.HashSet<>();
+            for (String sig : args.split(";")) {
+                if (!sig.isEmpty()) {
+                    linux.add(GdbSignals.toLinux((int) Hex.number(sig)));
+                }
+            }
+            linux.remove(0);
+            stub.setPassSignals(linux);
             return Reply.OK;
         }
     }
