@@ -71,6 +71,10 @@ class GradescopeBundleTest {
             }
         }
         assertTrue(Files.isRegularFile(source.resolve("setup.sh")));
+        // setup.sh downloads a JDK, which cannot run here; bash at least parses it.
+        Process syntax = new ProcessBuilder("bash", "-n", source.resolve("setup.sh").toString())
+                .redirectErrorStream(true).start();
+        assertEquals(0, syntax.waitFor(), new String(syntax.getInputStream().readAllBytes()));
         Files.copy(source.resolve("run_autograder"), root.resolve("run_autograder"));
         source.resolve("userland/bin/minikernel-cc").toFile().setExecutable(true);
         Files.createDirectories(root.resolve("submission"));
