@@ -32,12 +32,13 @@ import org.junit.jupiter.api.io.TempDir;
 class DebugConsoleTest {
     @TempDir
     static Path tmp;
-    private static Path watched, racers;
+    private static Path watched, racers, signalled;
 
     @BeforeAll
     static void compile() throws Exception {
         watched = compile("watched");
         racers = compile("racers");
+        signalled = compile("signalled");
     }
 
     private static Path compile(String name) throws Exception {
@@ -256,6 +257,39 @@ class DebugConsoleTest {
         assertTrue(run.guest().matches("[ab]{60}\n"), run.guest());
         assertEquals(run.guest(), debugged.guest(), debugged.transcript());
         assertEquals(run.trace(), debugged.trace());
+    }
+
+    /**
+     * As gdb does, the console stops at a signal before it acts (SIGCHLD and the like excepted):
+     * the sender or the fault, where the task is; continue passes the signal on.
+     */
+    @Test
+    void aSignalStopsTheProgramBeforeItActsAndContinuePassesItOn() throws Exception {
+        Session s = debug(new Executable(signalled.toString(), Files.readAllBytes(signalled)), "continue", "continue",
+                "x/i $eip", "continue");
+        String t = s.transcript();
+        assertAll(
+                () -> assertTrue(t.contains("\nProgram received signal SIGUSR1, pid 2 (signalled): sent by pid 2\n"), t),
+                () -> assertTrue(t.matches("(?s).*\nProgram received signal SIGSEGV, pid 2 \\(signalled\\): a fault at"
+                        + " 0x00000000 \\(si_code 1\\)\n0x[0-9a-f]{8} <main\\+\\d+> in pid 2 \\(signalled\\):\tmov.*"), t),
+                () -> assertTrue(t.matches("(?s).*\\(mk\\) x/i \\$eip\n=> 0x[0-9a-f]+ <main\\+\\d+>:\tmov.*"), t),
+                () -> assertTrue(s.guest().startsWith("handler saw 10\n"), s.guest()),   // then the kernel's report
+                () -> assertEquals(139, s.status()));
+    }
+
+    /** handle SIGUSR1 nostop nopass: no stop and no handler; signal 0 at the fault: it faults again. */
+    @Test
+    void handleAndSignalDecideWhatTheTaskGets() throws Exception {
+        Session s = debug(new Executable(signalled.toString(), Files.readAllBytes(signalled)),
+                "handle SIGUSR1 nostop nopass", "continue", "signal 0", "info program", "kill");
+        String t = s.transcript();
+        assertAll(
+                () -> assertTrue(t.contains("(mk) handle SIGUSR1 nostop nopass\nSignal        Stop  Pass\n"
+                        + "SIGUSR1       No    No\n"), t),
+                () -> assertTrue(!t.contains("signal SIGUSR1"), t),
+                () -> assertEquals(2, t.split("Program received signal SIGSEGV", -1).length - 1, t),
+                () -> assertTrue(t.contains("(mk) signal 0\nContinuing with no signal.\n"), t),
+                () -> assertTrue(s.guest().startsWith("handler saw 0\n"), s.guest()));
     }
 
     @Test

@@ -110,13 +110,17 @@ public final class Traps implements Scheduler.TrapHandler {
         SigHand.SigAction action = task.sighand().get(sig.number);
         boolean caught = action.handler() != SigHand.SigAction.SIG_DFL && action.handler() != SigHand.SigAction.SIG_IGN
                 && (task.blocked() & Signal.mask(sig.number)) == 0;
-        if (caught || kernel.signalTracer() != null) {
-            // Under a tracer the signal takes get_signal()'s path, where the tracer sees it first,
-            // and no line is printed (unhandled_signal() is false for a ptraced task).
+        if (caught) {
             Signals.force(task, SigInfo.fault(sig.number, code, address));
             return;
         }
         kernel.printk(task.comm() + "[" + task.pid() + "]: " + line);
+        if (kernel.signalTracer() != null) {
+            // Under a debugger the signal takes get_signal()'s path, where the debugger sees it
+            // first (it may stop there, and withhold the signal).
+            Signals.force(task, SigInfo.fault(sig.number, code, address));
+            return;
+        }
         kill(task, sig);
     }
 

@@ -33,6 +33,8 @@ public final class Commands {
         add(new BreakpointCommands.Enable(false));
         add(new CatchCommands.Catch());
         add(new CatchCommands.StepSys());
+        add(new SignalCommands.Handle());
+        add(new SignalCommands.SignalCommand());
         add(new StateCommands.Regs());
         add(new StateCommands.Set());
         add(new StateCommands.X());

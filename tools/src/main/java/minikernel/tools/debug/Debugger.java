@@ -74,7 +74,9 @@ public final class Debugger implements DebugHook.Console {
     private long resumeAddress = -1;               // ... the address ...
     private int resumePid;                         // ... and task: a fault's retry there is no new stop
     private boolean inEvent;                       // the console runs inside a kernel tracepoint
-    private minikernel.kernel.signal.SigInfo stopSignal;   // the signal a front end stopped at, or null
+    private minikernel.kernel.signal.SigInfo stopSignal;   // the signal the guest stopped at, or null
+    private final SignalHandling signalHandling = new SignalHandling();
+    private int signalAfterStop;                   // at a console stop at a signal: what the task gets
     private boolean deferredKill;                  // kill when the guest next runs an instruction
     private String pendingWhy;                     // a stop asked for by the kernel, made at the next instruction
     private FrontEnd frontEnd;                     // null: this console's command loop
@@ -196,16 +198,47 @@ public final class Debugger implements DebugHook.Console {
      * {@code sig} acts, and goes on with the signal the front end then names (0: none).
      */
     int signalDeliveryStop(Task t, int sig, minikernel.kernel.signal.SigInfo info) {
-        if (killed || reverse.silent() || frontEnd == null || !frontEnd.tracesSignals() || frontEnd.passes(sig)) {
+        if (killed || reverse.silent()) {
             return sig;
         }
+        if (frontEnd != null ? !frontEnd.tracesSignals() || frontEnd.passes(sig) : !signalHandling.stops(sig)) {
+            return frontEnd != null || signalHandling.passes(sig) ? sig : 0;
+        }
         stopSignal = info;
+        signalAfterStop = signalHandling.passes(sig) ? sig : 0;
         try {
-            stopInKernel(t, null, Stop.SIGNAL, sig);
+            stopInKernel(t, received(t, info), Stop.SIGNAL, sig);
         } finally {
             stopSignal = null;
         }
-        return killed ? 0 : frontEnd.signalAfterStop(sig);
+        if (killed) {
+            return 0;
+        }
+        return frontEnd != null ? frontEnd.signalAfterStop(sig) : signalAfterStop;
+    }
+
+    /** "Program received signal SIGSEGV, pid 2 (prog): a fault at 0x00000000 (si_code 1)". */
+    private static String received(Task t, minikernel.kernel.signal.SigInfo info) {
+        int sig = info.signo();
+        boolean fault = info.code() > 0 && info.code() < minikernel.kernel.signal.SigInfo.SI_KERNEL
+                && (sig == 4 || sig == 5 || sig == 7 || sig == 8 || sig == 11);
+        String from = fault ? String.format("a fault at 0x%08x (si_code %d)", info.addr(), info.code())
+                : info.code() == minikernel.kernel.signal.SigInfo.SI_KERNEL ? "from the kernel"
+                : "sent by pid " + info.pid();
+        return String.format("%nProgram received signal %s, pid %d (%s): %s", minikernel.kernel.signal.Signal.name(sig),
+                t.pid(), t.comm(), from);
+    }
+
+    SignalHandling signalHandling() {
+        return signalHandling;
+    }
+
+    /** signal N at a stop at a signal: the task goes on with N instead (0: none). */
+    void setSignalAfterStop(int sig) throws DebugException {
+        if (stopSignal == null) {
+            throw new DebugException("signal: the program is not stopped at a signal");
+        }
+        signalAfterStop = sig;
     }
 
     /** At a stop at a signal's delivery, the signal's siginfo (PTRACE_GETSIGINFO's); null at other stops. */
@@ -653,12 +686,12 @@ public final class Debugger implements DebugHook.Console {
     }
 
     /**
-     * The kernel hands signals to this session first (as to a ptrace tracer) only for a front end
-     * that stops at them: the console does not, and then faults take the kernel's usual path.
+     * The kernel hands signals to this session first (as to a ptrace tracer): the console stops at
+     * them as its handle table says, gdb as gdb says; after a detach no more.
      */
     private void traceSignals() {
         if (kernel != null) {          // else: set when the run's kernel comes
-            boolean tracing = frontEnd != null && frontEnd.tracesSignals();
+            boolean tracing = frontEnd == null || frontEnd.tracesSignals();
             kernel.setSignalTracer(tracing ? this::signalDeliveryStop : null);
         }
     }
