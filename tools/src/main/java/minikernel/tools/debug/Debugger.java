@@ -201,8 +201,11 @@ public final class Debugger implements DebugHook.Console {
         if (killed || reverse.silent()) {
             return sig;
         }
-        if (frontEnd != null ? !frontEnd.tracesSignals() || frontEnd.passes(sig) : !signalHandling.stops(sig)) {
-            return frontEnd != null || signalHandling.passes(sig) ? sig : 0;
+        if (frontEnd != null && (!frontEnd.tracesSignals() || frontEnd.passes(sig))) {
+            return sig;                                 // gdb let it through (QPassSignals), or is gone
+        }
+        if (frontEnd == null && !signalHandling.stops(sig)) {
+            return signalHandling.passes(sig) ? sig : 0;   // the console's handle table: no stop
         }
         stopSignal = info;
         signalAfterStop = signalHandling.passes(sig) ? sig : 0;
