@@ -187,7 +187,7 @@ class GdbTest {
                         s.gdb()),
                 () -> assertTrue(!pass || s.gdb().contains("$1 = 10\n$2 = 2\n"), s.gdb()),
                 () -> assertTrue(s.gdb().contains("Program received signal SIGSEGV, Segmentation fault.\n"), s.gdb()),
-                () -> assertTrue(s.gdb().matches("(?s).*\n(0x[0-9a-f]+ in )?main \\(\\) at .*s\\.c:12\n.*"), s.gdb()),
+                () -> assertTrue(s.gdb().matches("(?s).*\n(0x[0-9a-f]+ in )?main \\(\\) at .*signalled\\.c:21\n.*"), s.gdb()),
                 () -> assertTrue(!pass || s.gdb().contains("$3 = (void *) 0x0\n$4 = 1\n"), s.gdb()),  // SEGV_MAPERR
                 () -> assertTrue(s.gdb().contains("Program terminated with signal SIGSEGV, Segmentation fault."), s.gdb()),
                 () -> assertEquals(pass ? "handler saw 10\n" : "handler saw 0\n", out),
@@ -207,27 +207,15 @@ class GdbTest {
                 () -> assertEquals(139, s.status(), s.minikernel()));
     }
 
-    /** SIGUSR1 to itself (a handler notes it), a line saying what the handler saw, then a store to NULL. */
+    /**
+     * tools/src/test/c/signalled.c (the console's tests use it too): SIGUSR1 to itself (a handler
+     * notes it), a line saying what the handler saw, then a store to NULL on line 21.
+     */
     private Path signalsProgram() throws Exception {
-        Path src = tmp.resolve("s.c"), program = tmp.resolve("s");
-        Files.writeString(src, """
-                #include <signal.h>
-                #include <stdio.h>
-                #include <unistd.h>
-                static volatile int got;
-                static void on_usr1(int sig) { got = sig; }
-                int main(void)
-                {
-                	char line[32];
-                	signal(SIGUSR1, on_usr1);
-                	kill(getpid(), SIGUSR1);
-                	write(1, line, snprintf(line, sizeof line, "handler saw %d\\n", got));
-                	*(volatile int *)0 = 1;
-                	return 0;
-                }
-                """);
+        Path program = tmp.resolve("signalled");
         Process cc = new ProcessBuilder(guest.root().resolve("userland/bin/minikernel-cc").toString(), "-g", "-O0",
-                "-o", program.toString(), src.toString()).redirectErrorStream(true).start();
+                "-o", program.toString(), guest.root().resolve("tools/src/test/c/signalled.c").toString())
+                .redirectErrorStream(true).start();
         assertEquals(0, cc.waitFor(), new String(cc.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
         return program;
     }
