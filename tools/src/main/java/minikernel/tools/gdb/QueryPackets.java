@@ -34,12 +34,19 @@ final class QueryPackets {
             if (!args.substring(0, colon).equals("target.xml")) {
                 return Reply.error(0);                     // E00: no such annex
             }
-            long[] ol = Hex.addressLength(args.substring(colon + 1));
-            String xml = I386Target.xml();
-            int from = (int) Math.min(ol[0], xml.length()), to = (int) Math.min(xml.length(), from + Math.min(ol[1],
-                    RspChannel.PACKET_SIZE - 16));
-            return Reply.of((to == xml.length() ? "l" : "m") + xml.substring(from, to));
+            return piece(I386Target.xml().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                    Hex.addressLength(args.substring(colon + 1)));
         }
+    }
+
+    /**
+     * qXfer's reply: the piece of {@code object} at OFFSET,LENGTH (as much as a packet holds,
+     * escaped), "m" before it if more follows, "l" if it is the last.
+     */
+    static PacketHandler.Reply piece(byte[] object, long[] offsetLength) {
+        int from = (int) Math.min(offsetLength[0], object.length);
+        int to = (int) Math.min(object.length, from + Math.min(offsetLength[1], (RspChannel.PACKET_SIZE - 16) / 2));
+        return PacketHandler.Reply.of((to == object.length ? "l" : "m") + Hex.binary(object, from, to));
     }
 
     /**
@@ -56,11 +63,7 @@ final class QueryPackets {
             if (info == null) {
                 return Reply.error(1);
             }
-            byte[] b = info.toBytes();
-            long[] ol = Hex.addressLength(args);
-            int from = (int) Math.min(ol[0], b.length), to = (int) Math.min(b.length, from + Math.min(ol[1],
-                    (RspChannel.PACKET_SIZE - 16) / 2));
-            return Reply.of((to == b.length ? "l" : "m") + Hex.binary(b, from, to));
+            return piece(info.toBytes(), Hex.addressLength(args));
         }
     }
 
